@@ -1,0 +1,59 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+/**
+ * Module boundaries from DESIGN.md's layout table, enforced with `no-restricted-imports`, so a
+ * wrong arrow fails `npm run lint`. Cross-folder imports use the `@/` alias (relative `../`
+ * imports are refused inside server/), which keeps these patterns exhaustive.
+ *
+ * ESLint does not merge one rule's options across config blocks: each block below states the
+ * complete list for its files, built from the shared pieces.
+ */
+const kafkajs = { group: ["kafkajs", "kafkajs/*"], message: "kafkajs is owned by server/kafka: go through it." };
+const prisma = {
+  group: ["@prisma/*", "better-sqlite3", "**/storage/prisma/generated/**"],
+  message: "Prisma is owned by server/storage/prisma and server/console.",
+};
+const next = { group: ["next", "next/*", "react", "react/*", "react-dom", "react-dom/*"], message: "Next and React belong to app/ and components/, never server/." };
+const parentImports = { group: ["../*"], message: "Import across folders with the @/ alias, so module boundaries stay checkable." };
+const ui = { group: ["@/app/*", "@/components/*"], message: "server/ never imports the UI." };
+const runtimeOnly = {
+  group: ["@/server/kafka/*", "@/server/storage/*", "@/server/http/*", "@/server/boot/*", "@/server/cli/*", "@/server/console/*", "@/server/contracts/*", "pino"],
+  message: "server/runtime reaches Kafka and the stores through interfaces it declares (server/runtime/ports.ts); the composition root (server/boot) wires them.",
+};
+const componentsOnly = {
+  group: ["@/server/*", "!@/server/contracts", "!@/server/contracts/*"],
+  message: "components/ may import server/contracts only; everything else goes through the API.",
+};
+const appOnly = {
+  group: ["@/server/runtime/*", "@/server/kafka/*", "@/server/storage/*", "@/server/logging/*"],
+  message: "app/ calls server entry points (server/http, server/boot), not the engine's internals.",
+};
+const leafOnly = { group: ["@/server/*", "!@/server/errors/*"], message: "server/errors and server/contracts depend on nothing else in server/." };
+
+const restrict = (...patterns) => ["error", { patterns }];
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: [".next/**", ".cache/**", "data/**", "node_modules/**", "server/storage/prisma/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+  },
+  { files: ["**/*.{ts,tsx,mjs,js}"], rules: { "no-restricted-imports": restrict(kafkajs, prisma) } },
+  { files: ["prisma.config.ts"], rules: { "no-restricted-imports": restrict(kafkajs) } },
+  { files: ["server/**/*.ts"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, next, parentImports, ui) } },
+  { files: ["server/kafka/**/*.ts"], rules: { "no-restricted-imports": restrict(prisma, next, parentImports, ui) } },
+  { files: ["server/storage/prisma/**/*.ts", "server/console/**/*.ts"], rules: { "no-restricted-imports": restrict(kafkajs, next, parentImports, ui) } },
+  { files: ["server/runtime/**/*.ts"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, next, parentImports, ui, runtimeOnly) } },
+  { files: ["server/errors/**/*.ts", "server/contracts/**/*.ts"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, next, parentImports, ui, leafOnly) } },
+  { files: ["components/**/*.{ts,tsx}"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, componentsOnly) } },
+  { files: ["app/**/*.{ts,tsx}"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, appOnly) } },
+  {
+    files: ["**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+    },
+  },
+];
+
+export default config;

@@ -1,0 +1,30 @@
+import { loadWorkerConfig } from "@/server/config/load-worker-config";
+import { fatalLine } from "@/server/errors/tributary-error";
+import { createRuntime } from "@/server/boot/runtime-factory";
+import { installShutdownHandlers } from "@/server/boot/shutdown";
+import { installRuntime } from "@/server/runtime/runtime-slot";
+
+/**
+ * Starts the embedded runtime inside the Next.js server process; called from instrumentation's
+ * `register()`. Idempotent: a second call (a dev reload) finds the installed runtime. Does not
+ * wait for start-up; request handlers wait through `readyRuntime()`.
+ *
+ * Worker settings come from the file named by `TRIBUTARY_WORKER_CONFIG` (optional) overlaid with
+ * the environment. A bad setting prints one line naming the key and exits with status 1.
+ */
+export function startEmbeddedRuntime(): void {
+  try {
+    installRuntime(() => {
+      const config = loadWorkerConfig({ file: process.env.TRIBUTARY_WORKER_CONFIG });
+      return createRuntime("embedded", config, { port: Number(process.env.PORT ?? 3000), protocol: "http" });
+    }).started.catch((error: unknown) => fail(error));
+    installShutdownHandlers();
+  } catch (error) {
+    fail(error);
+  }
+}
+
+function fail(error: unknown): never {
+  process.stderr.write(`${fatalLine(error)}\n`);
+  process.exit(1);
+}

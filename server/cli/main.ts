@@ -1,0 +1,41 @@
+import { fatalLine } from "@/server/errors/tributary-error";
+import { runStandalone } from "@/server/cli/standalone";
+import { VERSION } from "@/server/version";
+
+const usage = `Usage:
+  tributary --version
+  tributary standalone <worker.properties>
+
+Runs the Tributary Connect runtime without the console. The worker file takes Kafka Connect's
+worker keys (bootstrap.servers, listeners, offset.flush.interval.ms, plugin.path, ...);
+environment variables CONNECT_<KEY> and KAFKA_BROKERS override it.`;
+
+/** Entry point of the `tributary` command; exits non-zero with one clear line on failure. */
+async function main(args: string[]): Promise<void> {
+  const [command, ...rest] = args;
+  if (command === "--version" || command === "-v" || command === "version") {
+    process.stdout.write(`${VERSION}\n`);
+    return;
+  }
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(`${usage}\n`);
+    return;
+  }
+  if (command === "standalone") {
+    if (rest.length !== 1) throw new UsageError("standalone takes exactly one argument: the worker .properties file");
+    await runStandalone(rest[0]!);
+    return;
+  }
+  throw new UsageError(`unknown command "${command}"`);
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(`tributary: ${error.message}\n\n${usage}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`${fatalLine(error)}\n`);
+  process.exit(1);
+});

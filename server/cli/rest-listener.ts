@@ -1,0 +1,79 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import { parseListener } from "@/server/config/worker-config";
+import { TributaryError } from "@/server/errors/tributary-error";
+import { handleConnectRequest } from "@/server/http/connect-api";
+import { getLogger } from "@/server/logging/logger";
+
+const log = getLogger("tributary.rest");
+
+/** A running REST listener; `port` is the bound port (useful when `:0` asked for a free one). */
+export interface RestListener {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function toRequest(req: IncomingMessage, origin: string): Request {
+  const method = req.method ?? "GET";
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
+    else if (value !== undefined) headers.set(name, value);
+  }
+  const hasBody = method !== "GET" && method !== "HEAD";
+  return new Request(new URL(req.url ?? "/", origin), {
+    method,
+    headers,
+    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+    ...(hasBody ? { duplex: "half" } : {}),
+  } as RequestInit);
+}
+
+async function send(res: ServerResponse, response: Response): Promise<void> {
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => res.setHeader(name, value));
+  res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
+}
+
+/**
+ * Serves the Kafka Connect REST API at the root of one `listeners` entry (`http://:8083`), for the
+ * headless worker. Resolves once listening; rejects if the port is taken. HTTPS listeners need
+ * `listeners.https.*` key material, not supported yet: they are refused with a clear error.
+ */
+export async function startRestListener(entry: string): Promise<RestListener> {
+  const { protocol, host, port } = parseListener(entry);
+  if (protocol !== "http") {
+    throw new TributaryError("config.invalid_value", `Listener ${entry}: only http:// listeners are supported so far.`, {
+      suggestion: "Use an http:// listener, behind a TLS-terminating proxy if needed.",
+    });
+  }
+  const server: Server = createServer((req, res) => {
+    const origin = `http://${req.headers.host ?? "localhost"}`;
+    const url = new URL(req.url ?? "/", origin);
+    const segments = url.pathname.split("/").filter(Boolean);
+    handleConnectRequest(toRequest(req, origin), segments)
+      .then((response) => send(res, response))
+      .catch((error) => {
+        log.error({ err: error }, "REST listener failed to answer");
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host || undefined, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const bound = typeof address === "object" && address ? address.port : port;
+  const url = `http://${host || "localhost"}:${bound}`;
+  log.info({ url }, "REST API listening");
+  return {
+    url,
+    port: bound,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * The root of Tributary's own errors. Every error that crosses a module boundary on purpose is a
+ * TributaryError, so the HTTP layer can map it to a status and a stable dotted `code`
+ * (`connector.not_found`, `config.invalid_value`, `kafka.connection`) without string matching.
+ *
+ * `retriable` says whether repeating the same operation later may succeed; the runtime's retry
+ * operators read it, and nothing else decides retriability.
+ */
+export class TributaryError extends Error {
+  readonly code: string;
+  readonly retriable: boolean;
+  /** One sentence telling the user what to do about it, when we know. */
+  readonly suggestion?: string;
+
+  constructor(
+    code: string,
+    message: string,
+    options: { retriable?: boolean; suggestion?: string; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.retriable = options.retriable ?? false;
+    this.suggestion = options.suggestion;
+  }
+}
+
+/** Returns the message of anything thrown, for logs and API bodies. */
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === "string" ? error : JSON.stringify(error);
+}
+
+/** One line for a fatal start-up error: the message, then the suggestion when there is one. */
+export function fatalLine(error: unknown): string {
+  const suggestion = error instanceof TributaryError && error.suggestion ? ` (${error.suggestion})` : "";
+  return `tributary: ${messageOf(error)}${suggestion}`;
+}

@@ -1,0 +1,48 @@
+import { messageOf, TributaryError } from "@/server/errors/tributary-error";
+import { getLogger } from "@/server/logging/logger";
+
+/** HTTP status for each stable error code family; anything unlisted is a 500. */
+const statusByCode: Record<string, number> = {
+  "runtime.not_ready": 503,
+  "config.invalid_value": 400,
+  "request.invalid": 400,
+  "request.unsupported_media_type": 415,
+  "request.not_found": 404,
+  "request.method_not_allowed": 405,
+};
+
+/** The HTTP status an error maps to. Kafka failures are 503 when retriable, else 500. */
+export function statusOf(error: unknown): number {
+  if (!(error instanceof TributaryError)) return 500;
+  const explicit = statusByCode[error.code];
+  if (explicit) return explicit;
+  if (error.code.endsWith(".not_found")) return 404;
+  if (error.code.endsWith(".already_exists")) return 409;
+  if (error.code.startsWith("kafka.")) return error.retriable ? 503 : 500;
+  return 500;
+}
+
+const log = getLogger("tributary.http");
+
+/**
+ * A console API error response: `{error_code, message, code, suggestion?}` (DESIGN §4).
+ * Unexpected errors are logged with their stack and answered with their message only.
+ */
+export function consoleErrorResponse(error: unknown): Response {
+  const status = statusOf(error);
+  if (status >= 500 && !(error instanceof TributaryError)) log.error({ err: error }, "unexpected error");
+  const body = {
+    error_code: status,
+    message: messageOf(error),
+    code: error instanceof TributaryError ? error.code : "internal",
+    ...(error instanceof TributaryError && error.suggestion ? { suggestion: error.suggestion } : {}),
+  };
+  return Response.json(body, { status });
+}
+
+/** A Kafka Connect REST error response: exactly `{error_code, message}` (reference §1.1). */
+export function connectErrorResponse(error: unknown): Response {
+  const status = statusOf(error);
+  if (status >= 500 && !(error instanceof TributaryError)) log.error({ err: error }, "unexpected error");
+  return Response.json({ error_code: status, message: messageOf(error) }, { status });
+}
