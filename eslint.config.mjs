@@ -48,6 +48,9 @@ const config = [
   { files: ["server/errors/**/*.ts", "server/contracts/**/*.ts"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, next, parentImports, ui, leafOnly) } },
   { files: ["components/**/*.{ts,tsx}"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, componentsOnly) } },
   { files: ["app/**/*.{ts,tsx}"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, appOnly) } },
+  // Tests check through the real parts (a SQLite file, the memory stores); kafkajs stays in server/kafka.
+  { files: ["**/*.test.ts"], rules: { "no-restricted-imports": restrict(kafkajs, parentImports) } },
+  { files: ["server/kafka/**/*.test.ts"], rules: { "no-restricted-imports": restrict(parentImports) } },
   {
     files: ["**/*.{ts,tsx}"],
     rules: {

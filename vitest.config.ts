@@ -19,6 +19,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
+          env: { LOG_LEVEL: "warn" },
           include: ["**/*.test.ts"],
           exclude: [...exclude, "**/*.int.test.ts"],
         },
@@ -28,6 +29,7 @@ export default defineConfig({
         test: {
           name: "integration",
           environment: "node",
+          env: { LOG_LEVEL: "warn" },
           include: ["**/*.int.test.ts"],
           exclude,
           globalSetup: ["scripts/test/kafka-global-setup.ts"],

@@ -9,7 +9,7 @@ import { messageOf } from "@/server/errors/tributary-error";
  * - `KAFKA_BROKERS` → `bootstrap.servers` (the README's switch to an existing cluster);
  * - `DATABASE_URL` → `tributary.database.url`.
  */
-export function workerKeysFromEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+export function workerKeysFromEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined || !name.startsWith("CONNECT_")) continue;
@@ -33,7 +33,7 @@ export function workerKeysFromEnv(env: NodeJS.ProcessEnv): Record<string, string
  * environment (environment wins). Throws WorkerConfigError with one line naming the bad key or
  * the unreadable file; callers at process start print that line and exit non-zero.
  */
-export function loadWorkerConfig(options: { file?: string; env?: NodeJS.ProcessEnv } = {}): WorkerConfig {
+export function loadWorkerConfig(options: { file?: string; env?: Readonly<Record<string, string | undefined>> } = {}): WorkerConfig {
   const env = options.env ?? process.env;
   let fromFile: Record<string, string> = {};
   if (options.file) {

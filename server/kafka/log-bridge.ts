@@ -13,6 +13,10 @@ const toPino: Record<number, "error" | "warn" | "info" | "debug"> = {
  * kafkajs' logCreator writing into our logger tree: a line from kafkajs namespace `Consumer`
  * goes to logger `kafkajs.Consumer`, with kafkajs' extra fields kept and its own timestamp and
  * logger name dropped.
+ *
+ * kafkajs logs every failed broker response (`[Connection] Response …`) at error level, even the
+ * transient ones it retries and gets past ("The coordinator is loading"). The failure that
+ * matters reaches the caller as a thrown error; these lines go to warn, so error means error.
  */
 export const kafkaLogCreator: logCreator = () => {
   const loggers = new Map<string, Logger>();
@@ -24,7 +28,8 @@ export const kafkaLogCreator: logCreator = () => {
       loggers.set(name, logger);
     }
     const { message, timestamp: _timestamp, logger: _logger, ...fields } = log;
-    logger[toPino[level] ?? "info"](fields, message);
+    const responseFailure = namespace === "Connection" && level === logLevel.ERROR && message.startsWith("Response ");
+    logger[responseFailure ? "warn" : (toPino[level] ?? "info")](fields, message);
   };
 };
 

@@ -67,12 +67,11 @@ export async function readyRuntime(timeoutMs = 10_000): Promise<Runtime> {
   return slot.runtime;
 }
 
-/** Stops and removes the installed runtime, if any. For process shutdown and tests. */
+/** Stops and removes the installed runtime, if any, even one still starting. For shutdown and tests. */
 export async function uninstallRuntime(): Promise<void> {
   const g = globalThis as Global;
   const slot = g[KEY];
   if (!slot) return;
   delete g[KEY];
-  await slot.started.catch(() => undefined);
   await slot.runtime.stop();
 }

@@ -50,8 +50,9 @@ const log = getLogger("tributary.runtime");
  * records its process in the store and keeps a probed view of Kafka's reachability; the Herder,
  * Worker and task loops hang off it as they arrive.
  *
- * Lifecycle: construct (cheap, synchronous) → `start()` once → `stop()` once. `health()` may be
- * called at any time, before `start()` resolves too. Not safe to `start()` twice.
+ * Lifecycle: construct (cheap, synchronous) → `start()` once → `stop()`, which may come while
+ * `start()` is still under way (a signal during start-up). `health()` may be called at any time.
+ * Not safe to `start()` twice.
  */
 export class Runtime {
   readonly instance = randomUUID();
@@ -78,6 +79,7 @@ export class Runtime {
       pid: process.pid,
       host: hostname(),
     });
+    if (this.stopped) return;
     this.ready = true;
     log.info({ instance: this.instance, mode: this.options.mode, workerId: this.options.workerId }, "runtime started");
     this.scheduleProbe(0);

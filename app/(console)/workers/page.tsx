@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
+import { WorkerCard } from "@/components/workers/worker-card";
+
+export const metadata: Metadata = { title: "Workers" };
+
+/** Workers section: the worker serving this console, read live from the health document. */
+export default function WorkersPage() {
+  return (
+    <>
+      <PageHeader title="Workers" description="The processes that run connectors and their tasks." />
+      <WorkerCard />
+    </>
+  );
+}

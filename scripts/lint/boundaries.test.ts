@@ -1,0 +1,40 @@
+/**
+ * The module boundaries of DESIGN.md are lint rules (eslint.config.mjs). These cases make sure
+ * the rules bite: each forbidden arrow must fail, each allowed one must pass.
+ */
+import { ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
+
+const eslint = new ESLint();
+
+async function restrictedImports(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: file });
+  return result!.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+}
+
+describe("module boundaries", () => {
+  it.each([
+    ["server/runtime/worker.ts", 'import { Kafka } from "kafkajs";', /kafkajs is owned by server\/kafka/],
+    ["server/runtime/worker.ts", 'import { KafkaCluster } from "@/server/kafka/kafka-cluster";', /interfaces it declares/],
+    ["server/runtime/worker.ts", 'import { openDatabase } from "@/server/storage/prisma/database";', /interfaces it declares/],
+    ["server/runtime/worker.ts", 'import { useState } from "react";', /Next and React belong/],
+    ["server/http/thing.ts", 'import { x } from "../kafka/errors";', /@\/ alias/],
+    ["server/console/dlq.ts", 'import { Kafka } from "kafkajs";', /kafkajs is owned/],
+    ["components/connectors/list.tsx", 'import { Runtime } from "@/server/runtime/runtime";', /server\/contracts only/],
+    ["app/api/x/route.ts", 'import { PrismaClient } from "@prisma/client";', /Prisma is owned/],
+    ["server/errors/x.ts", 'import { getLogger } from "@/server/logging/logger";', /depend on nothing else/],
+  ])("%s may not: %s", async (file, code, message) => {
+    const messages = await restrictedImports(file, code);
+    expect(messages.some((m) => message.test(m))).toBe(true);
+  });
+
+  it.each([
+    ["server/kafka/admin.ts", 'import { Kafka } from "kafkajs";'],
+    ["server/storage/prisma/x.ts", 'import Database from "better-sqlite3";'],
+    ["server/runtime/worker.ts", 'import type { ClusterPort } from "@/server/runtime/ports";'],
+    ["components/x.tsx", 'import { healthSchema } from "@/server/contracts/health";'],
+    ["app/api/x/route.ts", 'import { consoleHealthResponse } from "@/server/http/console-health";'],
+  ])("%s may: %s", async (file, code) => {
+    expect(await restrictedImports(file, code)).toEqual([]);
+  });
+});

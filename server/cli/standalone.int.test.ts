@@ -1,0 +1,79 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { eventually, freePort, kafkaBrokers, tempDir } from "@/scripts/test/integration";
+
+const bin = path.resolve("bin", "tributary.mjs");
+const cleanups: Array<() => void> = [];
+afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+
+function workerFile(lines: string[]): { file: string; dir: string } {
+  const { dir, remove } = tempDir("standalone");
+  cleanups.push(remove);
+  const file = path.join(dir, "worker.properties");
+  writeFileSync(file, `${lines.join("\n")}\n`);
+  return { file, dir };
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
+}
+
+describe("tributary (headless worker)", () => {
+  it("prints its version", () => {
+    const result = spawnSync(bin, ["--version"], { encoding: "utf8" });
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it("standalone: serves Connect's root and health on its listener against the real broker, and stops cleanly on SIGTERM", async () => {
+    const port = await freePort();
+    const { file, dir } = workerFile([
+      `bootstrap.servers=${kafkaBrokers()}`,
+      `listeners=http://127.0.0.1:${port}`,
+      "key.converter=org.apache.kafka.connect.json.JsonConverter",
+      "value.converter=org.apache.kafka.connect.json.JsonConverter",
+      "offset.storage.file.filename=/tmp/connect.offsets",
+    ]);
+    const database = path.join(dir, "worker.db");
+    const child = spawn(bin, ["standalone", file], { cwd: dir, env: { ...process.env, DATABASE_URL: `file:${database}` }, stdio: "ignore" });
+    try {
+      const health = await eventually(async () => {
+        const response = await fetch(`http://127.0.0.1:${port}/health`);
+        return response.status === 200 ? response.json() : undefined;
+      }, 30_000, "the worker's /health");
+      expect(health).toEqual({ status: "healthy", message: "Worker has completed startup and is ready to handle requests." });
+      const root = await eventually(async () => {
+        const body = (await (await fetch(`http://127.0.0.1:${port}/`)).json()) as { kafka_cluster_id: string | null };
+        return body.kafka_cluster_id ? body : undefined;
+      }, 30_000, "the cluster id");
+      expect(root.kafka_cluster_id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      const notFound = await fetch(`http://127.0.0.1:${port}/no/such/path`);
+      expect(notFound.status).toBe(404);
+      expect(await notFound.json()).toEqual({ error_code: 404, message: "HTTP 404 Not Found" });
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(await exited(child)).toBe(0);
+    const db = new Database(database, { readonly: true });
+    const rows = db.prepare('SELECT mode, restUrl, stoppedAt FROM "WorkerProcess"').all() as { mode: string; restUrl: string; stoppedAt: unknown }[];
+    db.close();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ mode: "standalone", restUrl: expect.stringContaining(`:${port}`) });
+    expect(rows[0]!.stoppedAt).not.toBeNull();
+  });
+
+  it("standalone: a bad setting stops start-up with one line naming the key", () => {
+    const { file } = workerFile(["bootstrap.servers=localhost:9092", "offset.flush.interval.ms=often"]);
+    const result = spawnSync(bin, ["standalone", file], { encoding: "utf8" });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split("\n")).toEqual([`tributary: Invalid worker configuration from ${file}: "offset.flush.interval.ms" must be an integer, got "often"`]);
+  });
+
+  it("refuses a missing worker file and unknown commands with usage", () => {
+    expect(spawnSync(bin, ["standalone"], { encoding: "utf8" })).toMatchObject({ status: 2, stderr: expect.stringContaining("Usage:") });
+    expect(spawnSync(bin, ["frobnicate"], { encoding: "utf8" })).toMatchObject({ status: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
+  });
+});
