@@ -2,30 +2,24 @@
  * `npm start` (and `npm run dev` with `--dev`): runs the product in one command.
  * - Kafka: uses `KAFKA_BROKERS` when set; otherwise starts (or reuses) the local `dev` broker,
  *   on 9092 when free, and stops it on exit if this command started it.
- * - Console + embedded workers: `next start` on `PORT` (3000), building first when the build is
- *   missing or older than the sources; `next dev` with `--dev`.
+ * - Console + embedded workers: `next start` on `HOST`:`PORT` (127.0.0.1:3000: the console has no
+ *   login yet, so it is not exposed beyond this machine unless asked), building first when the
+ *   build is missing or older than the sources; `next dev` with `--dev`.
  * Ctrl-C stops the app gracefully (the runtime flushes and records its stop), then the broker:
  * nothing is left running.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startBroker, stopBroker } from "./kafka/local-kafka";
+import { isPortFree } from "./net/ports";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
 const next = path.join(root, "node_modules", ".bin", "next");
-
-function isFree(candidate: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once("error", () => resolve(false));
-    server.listen(candidate, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
-}
 
 /** Newest modification time among the files a production build depends on. */
 function newestSource(entry: string): number {
@@ -48,7 +42,7 @@ function buildIsStale(): boolean {
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "true", PORT: String(port) };
 let brokerStartedHere = false;
 if (!env.KAFKA_BROKERS) {
-  const broker = await startBroker({ name: "dev", port: (await isFree(9092)) ? 9092 : "auto" });
+  const broker = await startBroker({ name: "dev", port: (await isPortFree(9092)) ? 9092 : "auto" });
   brokerStartedHere = !broker.reused;
   env.KAFKA_BROKERS = broker.bootstrap;
   console.log(`Kafka ${broker.version} ${broker.reused ? "already running" : "started"} on ${broker.bootstrap} (log: ${path.relative(root, broker.logFile)})`);
@@ -69,7 +63,7 @@ if (!dev && buildIsStale()) {
 }
 
 console.log(`Tributary console: http://localhost:${port}  (Kafka: ${env.KAFKA_BROKERS})`);
-const app: ChildProcess = spawn(next, [dev ? "dev" : "start", "-p", String(port)], { cwd: root, env, stdio: "inherit" });
+const app: ChildProcess = spawn(next, [dev ? "dev" : "start", "-H", host, "-p", String(port)], { cwd: root, env, stdio: "inherit" });
 
 // Ctrl-C reaches the app directly (same process group); a signal sent to this process alone is
 // passed on. Either way this process waits for the app to exit before stopping the broker.

@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, c
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort, isPortFree } from "../net/ports";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const pom = path.join(root, "scripts", "kafka", "pom.xml");
@@ -49,10 +50,12 @@ export function ensureKafkaJars(log: (line: string) => void = console.log): stri
   const result = spawnSync(
     "mvn",
     ["-q", "-B", "-Dstyle.color=never", "-f", pom, "dependency:copy-dependencies", `-DoutputDirectory=${libsDir}`, "-DincludeScope=runtime"],
-    { stdio: "inherit" },
+    { encoding: "utf8" },
   );
   if (result.error) throw new Error(`Could not run Maven (mvn): ${result.error.message}. Install Maven and JDK 17+.`);
-  if (result.status !== 0) throw new Error(`Maven failed to resolve Kafka ${KAFKA_VERSION} (exit ${result.status}).`);
+  if (result.status !== 0) {
+    throw new Error(`Maven failed to resolve Kafka ${KAFKA_VERSION} (exit ${result.status}):\n${result.stdout}${result.stderr}`);
+  }
   writeFileSync(marker, `${new Date().toISOString()}\n`);
   return libsDir;
 }
@@ -82,25 +85,6 @@ function canConnect(port: number): Promise<boolean> {
     socket.once("timeout", () => {
       socket.destroy();
       resolve(false);
-    });
-  });
-}
-
-function isFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
     });
   });
 }
@@ -153,9 +137,15 @@ logger.state.level = warn
 `;
 }
 
-/** Kafka's cluster id format: 16 random bytes, URL-safe base64 without padding. */
+/**
+ * Kafka's cluster id format: 16 random bytes, URL-safe base64 without padding. Like Kafka's own
+ * Uuid, never one that starts with "-": the storage tool would read it as an option.
+ */
 function clusterId(): string {
-  return randomBytes(16).toString("base64url");
+  for (;;) {
+    const id = randomBytes(16).toString("base64url");
+    if (!id.startsWith("-")) return id;
+  }
 }
 
 async function choosePorts(dir: string, requested: number | "auto"): Promise<{ port: number; controllerPort: number; fresh: boolean }> {
@@ -163,10 +153,10 @@ async function choosePorts(dir: string, requested: number | "auto"): Promise<{ p
   if (existsSync(portsFile)) {
     const previous = JSON.parse(readFileSync(portsFile, "utf8")) as { port: number; controllerPort: number };
     const wanted = requested === "auto" || requested === previous.port;
-    if (wanted && (await isFree(previous.port)) && (await isFree(previous.controllerPort))) return { ...previous, fresh: false };
+    if (wanted && (await isPortFree(previous.port)) && (await isPortFree(previous.controllerPort))) return { ...previous, fresh: false };
   }
   const port = requested === "auto" ? await freePort() : requested;
-  if (!(await isFree(port))) throw new Error(`Port ${port} is taken; pass --port auto or another port.`);
+  if (!(await isPortFree(port))) throw new Error(`Port ${port} is taken; pass --port auto or another port.`);
   let controllerPort = await freePort();
   while (controllerPort === port) controllerPort = await freePort();
   writeFileSync(portsFile, JSON.stringify({ port, controllerPort }));

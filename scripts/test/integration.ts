@@ -4,10 +4,11 @@
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
+
+export { freePort } from "../net/ports";
 
 /** Bootstrap servers of the broker the global setup made sure of. */
 export function kafkaBrokers(): string {
@@ -17,18 +18,6 @@ export function kafkaBrokers(): string {
 /** `prefix-<random>`: a name no other test or run uses. */
 export function uniqueName(prefix: string): string {
   return `${prefix}-${randomBytes(5).toString("hex")}`;
-}
-
-/** A TCP port that was free a moment ago on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** A fresh temp folder and a function that deletes it. */
