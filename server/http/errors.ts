@@ -5,10 +5,6 @@ import { getLogger } from "@/server/logging/logger";
 const statusByCode: Record<string, number> = {
   "runtime.not_ready": 503,
   "config.invalid_value": 400,
-  "request.invalid": 400,
-  "request.unsupported_media_type": 415,
-  "request.not_found": 404,
-  "request.method_not_allowed": 405,
 };
 
 /** The HTTP status an error maps to. Kafka failures are 503 when retriable, else 500. */

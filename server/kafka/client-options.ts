@@ -28,7 +28,7 @@ export function kafkaConfigFrom(settings: Readonly<Record<string, string>>, clie
       .filter(Boolean),
     connectionTimeout: intOr(settings["socket.connection.setup.timeout.ms"], 10_000),
     requestTimeout: intOr(settings["request.timeout.ms"], 30_000),
-    retry: { initialRetryTime: intOr(settings["retry.backoff.ms"], 100) * 3, retries: 5 },
+    retry: { initialRetryTime: Math.max(intOr(settings["retry.backoff.ms"], 100), 50), retries: 5 },
     logCreator: kafkaLogCreator,
     logLevel: kafkaLogLevel(),
   };
