@@ -18,8 +18,8 @@ const next = { group: ["next", "next/*", "react", "react/*", "react-dom", "react
 const parentImports = { group: ["../*"], message: "Import across folders with the @/ alias, so module boundaries stay checkable." };
 const ui = { group: ["@/app/*", "@/components/*"], message: "server/ never imports the UI." };
 const runtimeOnly = {
-  group: ["@/server/kafka/*", "@/server/storage/*", "@/server/http/*", "@/server/boot/*", "@/server/cli/*", "@/server/console/*", "@/server/contracts/*", "pino"],
-  message: "server/runtime reaches Kafka and the stores through interfaces it declares (server/runtime/ports.ts); the composition root (server/boot) wires them.",
+  group: ["@/server/kafka/*", "@/server/storage/*", "!@/server/storage/contracts", "!@/server/storage/contracts/*", "@/server/http/*", "@/server/boot/*", "@/server/cli/*", "@/server/console/*", "@/server/contracts/*", "pino"],
+  message: "server/runtime reaches Kafka through server/runtime/ports.ts and the stores through server/storage/contracts; the composition root (server/boot) wires the implementations.",
 };
 const componentsOnly = {
   group: ["@/server/*", "!@/server/contracts", "!@/server/contracts/*"],

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { messageOf } from "@/server/errors/tributary-error";
 import { getLogger } from "@/server/logging/logger";
-import type { ClusterPort, WorkerProcessStore } from "@/server/runtime/ports";
+import type { ClusterPort } from "@/server/runtime/ports";
+import type { WorkerProcessStore } from "@/server/storage/contracts/worker-process-store";
 
 /** How this process runs the Connect runtime. */
 export type RuntimeMode = "embedded" | "standalone" | "distributed";

@@ -1,4 +1,4 @@
-import type { WorkerProcessRecord, WorkerProcessStore } from "@/server/runtime/ports";
+import type { WorkerProcessRecord, WorkerProcessStore } from "@/server/storage/contracts/worker-process-store";
 
 /** WorkerProcessStore in memory, for unit tests. `now` is injectable for a fake clock. */
 export class MemoryWorkerProcessStore implements WorkerProcessStore {

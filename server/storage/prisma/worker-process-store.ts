@@ -1,4 +1,4 @@
-import type { WorkerProcessRecord, WorkerProcessStore } from "@/server/runtime/ports";
+import type { WorkerProcessRecord, WorkerProcessStore } from "@/server/storage/contracts/worker-process-store";
 import type { Database } from "@/server/storage/prisma/database";
 
 /** WorkerProcessStore on the SQLite database (standalone and embedded modes). Owns `db`. */
