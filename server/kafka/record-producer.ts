@@ -1,0 +1,96 @@
+import { Partitioners, type IHeaders, type Kafka, type Producer } from "kafkajs";
+import { kafkaCall } from "@/server/kafka/errors";
+import type { OutgoingRecord, RecordMetadata, RecordProducer } from "@/server/runtime/ports";
+
+/**
+ * A task's producer: acks=all, idempotent, Java-compatible default partitioner (the same key
+ * lands in the same partition as with Apache Kafka's clients). One `send` is one `sendBatch`
+ * call: kafkajs groups the records into one request per broker.
+ *
+ * Per-record metadata: kafkajs reports one base offset per partition, so a record's offset is
+ * exact when it was sent to an explicit partition or when all of its topic's records of the
+ * batch went to one partition; otherwise its partition and offset read -1.
+ */
+export class KafkajsRecordProducer implements RecordProducer {
+  private readonly producer: Producer;
+  private connected: Promise<void> | undefined;
+
+  constructor(kafka: Kafka) {
+    // kafkajs' default retry for an idempotent producer is unbounded: like Connect's producer
+    // (delivery.timeout.ms at its maximum), a send waits out a broker outage instead of failing.
+    this.producer = kafka.producer({
+      retry: { retries: Number.MAX_SAFE_INTEGER },
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      allowAutoTopicCreation: true,
+    });
+  }
+
+  async send(records: OutgoingRecord[]): Promise<RecordMetadata[]> {
+    if (records.length === 0) return [];
+    this.connected ??= kafkaCall(() => this.producer.connect()).catch((error: unknown) => {
+      this.connected = undefined;
+      throw error;
+    });
+    await this.connected;
+    const byTopic = new Map<string, OutgoingRecord[]>();
+    for (const record of records) {
+      let list = byTopic.get(record.topic);
+      if (!list) byTopic.set(record.topic, (list = []));
+      list.push(record);
+    }
+    const responses = await kafkaCall(() =>
+      this.producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, list]) => ({
+          topic,
+          messages: list.map((record) => ({
+            key: record.key,
+            value: record.value,
+            partition: record.partition ?? undefined,
+            timestamp: record.timestamp === null ? undefined : String(record.timestamp),
+            headers: toKafkajsHeaders(record.headers),
+          })),
+        })),
+      }),
+    );
+    return metadataFor(records, responses);
+  }
+
+  async close(): Promise<void> {
+    if (this.connected) await this.producer.disconnect();
+    this.connected = undefined;
+  }
+}
+
+/** kafkajs takes headers as an object: order is kept per key (a repeated key becomes an array), not across keys. */
+function toKafkajsHeaders(headers: OutgoingRecord["headers"]): IHeaders | undefined {
+  if (headers.length === 0) return undefined;
+  const out: Record<string, Buffer | Buffer[]> = {};
+  for (const { key, value } of headers) {
+    const bytes = value ?? (null as unknown as Buffer); // kafkajs writes null as a null header value
+    const existing = out[key];
+    if (existing === undefined) out[key] = bytes;
+    else out[key] = Array.isArray(existing) ? [...existing, bytes] : [existing, bytes];
+  }
+  return out;
+}
+
+function metadataFor(records: OutgoingRecord[], responses: Array<{ topicName: string; partition: number; baseOffset?: string }>): RecordMetadata[] {
+  const next = new Map<string, bigint>();
+  const partitionsOf = new Map<string, number[]>();
+  for (const response of responses) {
+    next.set(`${response.topicName}\u0000${response.partition}`, BigInt(response.baseOffset ?? "-1"));
+    partitionsOf.set(response.topicName, [...(partitionsOf.get(response.topicName) ?? []), response.partition]);
+  }
+  return records.map((record) => {
+    const partitions = partitionsOf.get(record.topic) ?? [];
+    const partition = record.partition ?? (partitions.length === 1 ? partitions[0]! : -1);
+    const key = `${record.topic}\u0000${partition}`;
+    const offset = next.get(key);
+    if (partition < 0 || offset === undefined || offset < 0n) return { topic: record.topic, partition: -1, offset: -1n };
+    next.set(key, offset + 1n);
+    return { topic: record.topic, partition, offset };
+  });
+}
