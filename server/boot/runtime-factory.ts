@@ -2,10 +2,17 @@ import { hostname } from "node:os";
 import path from "node:path";
 import { projectHome } from "@/server/config/project-home";
 import type { WorkerConfig } from "@/server/config/worker-config";
+import { KafkajsClientFactory } from "@/server/kafka/client-factory";
 import { KafkaCluster } from "@/server/kafka/kafka-cluster";
+import { BUILT_IN_PLUGINS } from "@/server/plugins/built-in-plugins";
+import { StandaloneHerder } from "@/server/runtime/herder/standalone-herder";
+import { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
 import { Runtime, type RuntimeMode } from "@/server/runtime/runtime";
-import { openDatabase } from "@/server/storage/prisma/database";
+import { PrismaConfigStore } from "@/server/storage/prisma/config-store";
+import { openDatabase, type Database } from "@/server/storage/prisma/database";
 import { applyMigrations } from "@/server/storage/prisma/migrate";
+import { PrismaOffsetStore } from "@/server/storage/prisma/offset-store";
+import { PrismaStatusStore } from "@/server/storage/prisma/status-store";
 import { PrismaWorkerProcessStore } from "@/server/storage/prisma/worker-process-store";
 import { getLogger } from "@/server/logging/logger";
 import { VERSION } from "@/server/version";
@@ -30,12 +37,47 @@ export function createRuntime(mode: RuntimeMode, config: WorkerConfig, rest: Res
   if (applied.length > 0) log.info({ applied, databaseUrl }, "database migrated");
   const host = config.settings["rest.advertised.host.name"] ?? hostname();
   const port = config.settings["rest.advertised.port"] ?? rest.port;
+  const workerId = `${host}:${port}`;
+  const db = openDatabase(databaseUrl);
   return new Runtime({
     mode,
-    workerId: `${host}:${port}`,
+    workerId,
     version: VERSION,
     restUrl: `${rest.protocol}://${host}:${port}`,
     cluster: new KafkaCluster(config, config.settings["client.id"] ?? `tributary-${mode}`),
-    workers: new PrismaWorkerProcessStore(openDatabase(databaseUrl)),
+    workers: new PrismaWorkerProcessStore(db),
+    herder: createHerder(config, workerId, db),
+  });
+}
+
+/** The registry of every plugin this worker can run: the built-ins (plugin.path comes later). */
+export function createPluginRegistry(): PluginRegistry {
+  const registry = new PluginRegistry();
+  for (const { kind, plugin } of BUILT_IN_PLUGINS) registry.register(kind, plugin, VERSION);
+  return registry;
+}
+
+function createHerder(config: WorkerConfig, workerId: string, db: Database): StandaloneHerder {
+  const clients = new KafkajsClientFactory(config);
+  const { settings } = config;
+  return new StandaloneHerder({
+    workerId,
+    registry: createPluginRegistry(),
+    configs: new PrismaConfigStore(db),
+    statuses: new PrismaStatusStore(db),
+    offsets: new PrismaOffsetStore(db),
+    admin: clients.admin(),
+    worker: {
+      workerConfig: {
+        ...config.originals,
+        "key.converter": settings["key.converter"],
+        "value.converter": settings["value.converter"],
+        "header.converter": settings["header.converter"],
+      },
+      clients,
+      offsetFlushIntervalMs: settings["offset.flush.interval.ms"],
+    },
+    topicTracking: { enabled: settings["topic.tracking.enable"], allowReset: settings["topic.tracking.allow.reset"] },
+    close: () => clients.close(),
   });
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { messageOf } from "@/server/errors/tributary-error";
+import { messageOf, TributaryError } from "@/server/errors/tributary-error";
 import { getLogger } from "@/server/logging/logger";
+import type { Herder } from "@/server/runtime/herder/herder";
 import type { ClusterPort } from "@/server/runtime/ports";
 import type { WorkerProcessStore } from "@/server/storage/contracts/worker-process-store";
 
@@ -37,6 +38,8 @@ export interface RuntimeOptions {
   restUrl: string | null;
   cluster: ClusterPort;
   workers: WorkerProcessStore;
+  /** The control plane the REST API calls, started after the runtime and stopped before it. */
+  herder?: Herder & { start(): Promise<void>; stop(): Promise<void> };
   /** How often Kafka is probed; default 5 s. */
   probeIntervalMs?: number;
   /** A probe slower than this counts as a failure; default 5 s. */
@@ -70,6 +73,12 @@ export class Runtime {
     this.kafka = { reachable: false, bootstrap: options.cluster.bootstrap, clusterId: null, checkedAt: null };
   }
 
+  /** The control plane; throws `runtime.not_ready` when this process runs none. */
+  get herder(): Herder {
+    if (!this.options.herder) throw new TributaryError("runtime.not_ready", "The Connect herder is not running in this process.");
+    return this.options.herder;
+  }
+
   /** Records this process, starts the Kafka probe loop and marks the runtime ready. */
   async start(): Promise<void> {
     await this.options.workers.started({
@@ -84,6 +93,7 @@ export class Runtime {
     this.ready = true;
     log.info({ instance: this.instance, mode: this.options.mode, workerId: this.options.workerId }, "runtime started");
     this.scheduleProbe(0);
+    void this.options.herder?.start().catch((error: unknown) => log.error({ err: messageOf(error) }, "herder failed to start connectors"));
   }
 
   /** The current state; never throws, never waits. */
@@ -122,11 +132,12 @@ export class Runtime {
     return this.health().kafka;
   }
 
-  /** Stops the probe loop, records a clean stop and closes the Kafka clients. Idempotent. */
+  /** Stops the herder (tasks flush and commit), the probe loop, records a clean stop, closes clients. Idempotent. */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
     clearTimeout(this.timer);
+    await this.options.herder?.stop().catch((error: unknown) => log.error({ err: messageOf(error) }, "herder failed to stop cleanly"));
     if (this.ready) await this.options.workers.stopped(this.instance).catch((error) => log.warn({ err: messageOf(error) }, "could not record stop"));
     this.ready = false;
     await this.options.cluster.close();

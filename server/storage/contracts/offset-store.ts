@@ -1,5 +1,4 @@
-/** A source partition or offset map, as Kafka Connect's source tasks report them. */
-export type OffsetMap = Record<string, string | number | boolean | null>;
+import type { OffsetMap } from "@/server/plugins/api/offsets";
 
 /** One source partition and its committed offset. */
 export interface OffsetEntry {

@@ -1,4 +1,5 @@
-import { partitionKey, type OffsetEntry, type OffsetMap, type OffsetStore } from "@/server/storage/contracts/offset-store";
+import type { OffsetMap } from "@/server/plugins/api/offsets";
+import { partitionKey, type OffsetEntry, type OffsetStore } from "@/server/storage/contracts/offset-store";
 import type { Database } from "@/server/storage/prisma/database";
 
 function toEntry(row: { partition: string; offset: string }): OffsetEntry {

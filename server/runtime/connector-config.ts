@@ -1,0 +1,86 @@
+import {
+  CaseInsensitiveValidString,
+  ConfigDef,
+  ConfigException,
+  ConfigType,
+  Importance,
+  LambdaValidator,
+  NonEmptyStringWithoutControlChars,
+  Range,
+  Width,
+} from "@/server/plugins/api/config-def";
+
+/**
+ * The framework's connector keys (reference §3.1): what every connector config may hold besides
+ * the connector's own keys, with Kafka Connect's names, types, defaults, groups and order. The
+ * validate endpoint, the herder and the console's forms all read them from here.
+ */
+
+const COMMON = "Common";
+const TRANSFORMS = "Transforms";
+const PREDICATES = "Predicates";
+const ERRORS = "Error Handling";
+
+const uniqueAliases = LambdaValidator.with(
+  (name, value) => {
+    const aliases = (value as string[] | null) ?? [];
+    const duplicate = aliases.find((alias, index) => aliases.indexOf(alias) !== index);
+    if (duplicate !== undefined) throw ConfigException.invalid(name, aliases.join(","), `Duplicate alias provided: ${duplicate}`);
+  },
+  () => "unique aliases",
+);
+
+const javaRegex = LambdaValidator.with(
+  (name, value) => {
+    if (typeof value !== "string" || value === "") return;
+    try {
+      new RegExp(value);
+    } catch (error) {
+      throw ConfigException.invalid(name, value, `not a valid regular expression: ${(error as Error).message}`);
+    }
+  },
+  () => "valid regular expression",
+);
+
+function common(): ConfigDef {
+  return new ConfigDef()
+    .define({ name: "name", type: ConfigType.STRING, validator: new NonEmptyStringWithoutControlChars(), importance: Importance.HIGH, documentation: "The connector's name, unique in this Connect cluster.", group: COMMON, orderInGroup: 1, width: Width.MEDIUM, displayName: "Connector name" })
+    .define({ name: "connector.class", type: ConfigType.STRING, importance: Importance.HIGH, documentation: "The connector plugin: its full class name (org.apache.kafka.connect.file.FileStreamSinkConnector), its simple name (FileStreamSinkConnector) or that name without the Connector suffix (FileStreamSink).", group: COMMON, orderInGroup: 2, width: Width.LONG, displayName: "Connector class" })
+    .define({ name: "tasks.max", type: ConfigType.INT, default: 1, validator: Range.atLeast(1), importance: Importance.HIGH, documentation: "The most tasks this connector may run.", group: COMMON, orderInGroup: 3, width: Width.SHORT, displayName: "Tasks max" })
+    .define({ name: "tasks.max.enforce", type: ConfigType.BOOLEAN, default: true, importance: Importance.LOW, documentation: "(Deprecated) Fail the connector when it generates more task configs than tasks.max.", group: COMMON, orderInGroup: 4, width: Width.SHORT, displayName: "Enforce tasks max" })
+    .define({ name: "key.converter", type: ConfigType.CLASS, default: null, importance: Importance.LOW, documentation: "How record keys are serialized in Kafka. Unset means the worker's key.converter.", group: COMMON, orderInGroup: 5, width: Width.SHORT, displayName: "Key converter class" })
+    .define({ name: "value.converter", type: ConfigType.CLASS, default: null, importance: Importance.LOW, documentation: "How record values are serialized in Kafka. Unset means the worker's value.converter.", group: COMMON, orderInGroup: 6, width: Width.SHORT, displayName: "Value converter class" })
+    .define({ name: "header.converter", type: ConfigType.CLASS, default: null, importance: Importance.LOW, documentation: "How record headers are serialized in Kafka. Unset means the worker's header.converter.", group: COMMON, orderInGroup: 7, width: Width.SHORT, displayName: "Header converter class" })
+    .define({ name: "config.action.reload", type: ConfigType.STRING, default: "restart", validator: CaseInsensitiveValidString.in("none", "restart"), importance: Importance.LOW, documentation: "What to do when a config provider says a value it supplied changed: restart the connector, or nothing.", group: COMMON, orderInGroup: 8, width: Width.MEDIUM, displayName: "Reload action" })
+    .define({ name: "transforms", type: ConfigType.LIST, default: "", validator: uniqueAliases, importance: Importance.LOW, documentation: "Aliases of the single message transforms to apply, in order.", group: TRANSFORMS, orderInGroup: 1, width: Width.LONG, displayName: "Transforms" })
+    .define({ name: "predicates", type: ConfigType.LIST, default: "", validator: uniqueAliases, importance: Importance.LOW, documentation: "Aliases of the predicates that transforms may refer to.", group: PREDICATES, orderInGroup: 1, width: Width.LONG, displayName: "Predicates" })
+    .define({ name: "errors.retry.timeout", type: ConfigType.LONG, default: 0, importance: Importance.MEDIUM, documentation: "How long, in ms, a failed operation is retried: 0 never retries, -1 retries forever.", group: ERRORS, orderInGroup: 1, width: Width.MEDIUM, displayName: "Retry timeout for errors" })
+    .define({ name: "errors.retry.delay.max.ms", type: ConfigType.LONG, default: 60000, importance: Importance.MEDIUM, documentation: "The longest wait, in ms, between two retries; past it the wait is randomized.", group: ERRORS, orderInGroup: 2, width: Width.MEDIUM, displayName: "Maximum delay between retries for errors" })
+    .define({ name: "errors.tolerance", type: ConfigType.STRING, default: "none", validator: CaseInsensitiveValidString.in("none", "all"), importance: Importance.MEDIUM, documentation: "none: an error fails the task at once. all: the failed record is skipped (and reported) and the task goes on.", group: ERRORS, orderInGroup: 3, width: Width.SHORT, displayName: "Error tolerance" })
+    .define({ name: "errors.log.enable", type: ConfigType.BOOLEAN, default: false, importance: Importance.MEDIUM, documentation: "Log every error with the operation that failed; by default only errors that fail the task are logged.", group: ERRORS, orderInGroup: 4, width: Width.SHORT, displayName: "Log errors" })
+    .define({ name: "errors.log.include.messages", type: ConfigType.BOOLEAN, default: false, importance: Importance.MEDIUM, documentation: "Include the failed record (its coordinates, and for source records its key, value and headers) in the error log.", group: ERRORS, orderInGroup: 5, width: Width.SHORT, displayName: "Log error details" });
+}
+
+/** The keys every sink connector config may hold. */
+export function sinkConnectorConfigDef(): ConfigDef {
+  return new ConfigDef(common())
+    .define({ name: "topics", type: ConfigType.LIST, default: "", importance: Importance.HIGH, documentation: "The topics to consume, comma-separated. Set this or topics.regex, not both.", group: COMMON, orderInGroup: 4, width: Width.LONG, displayName: "Topics" })
+    .define({ name: "topics.regex", type: ConfigType.STRING, default: "", validator: javaRegex, importance: Importance.HIGH, documentation: "A regular expression; every topic whose whole name matches is consumed. Set this or topics, not both.", group: COMMON, orderInGroup: 4, width: Width.LONG, displayName: "Topics regex" })
+    .define({ name: "errors.deadletterqueue.topic.name", type: ConfigType.STRING, default: "", importance: Importance.MEDIUM, documentation: "The dead letter queue topic for records that failed in a converter, a transform or the connector; empty means no dead letter queue.", group: ERRORS, orderInGroup: 6, width: Width.MEDIUM, displayName: "Dead letter queue topic name" })
+    .define({ name: "errors.deadletterqueue.topic.replication.factor", type: ConfigType.SHORT, default: 3, importance: Importance.MEDIUM, documentation: "Replication factor of the dead letter queue topic when the worker creates it.", group: ERRORS, orderInGroup: 7, width: Width.MEDIUM, displayName: "Dead letter queue topic replication factor" })
+    .define({ name: "errors.deadletterqueue.context.headers.enable", type: ConfigType.BOOLEAN, default: false, importance: Importance.MEDIUM, documentation: "Add __connect.errors.* headers describing the failure to each dead letter queue record.", group: ERRORS, orderInGroup: 8, width: Width.MEDIUM, displayName: "Enable error context headers" });
+}
+
+/** The keys every source connector config may hold. */
+export function sourceConnectorConfigDef(): ConfigDef {
+  return new ConfigDef(common())
+    .define({ name: "topic.creation.groups", type: ConfigType.LIST, default: "", importance: Importance.LOW, documentation: "Names of topic creation groups besides default, each configured with topic.creation.<group>.* keys.", group: "Topic Creation", orderInGroup: 1, width: Width.LONG, displayName: "Topic creation groups" })
+    .define({ name: "exactly.once.support", type: ConfigType.STRING, default: "requested", validator: CaseInsensitiveValidString.in("requested", "required"), importance: Importance.MEDIUM, documentation: "Whether the connector must support exactly-once delivery (required) or may run without it (requested).", group: "Exactly Once Support", orderInGroup: 1, width: Width.SHORT, displayName: "Exactly once support" })
+    .define({ name: "transaction.boundary", type: ConfigType.STRING, default: "poll", validator: CaseInsensitiveValidString.in("poll", "interval", "connector"), importance: Importance.MEDIUM, documentation: "Where exactly-once transactions end: after each poll, every transaction.boundary.interval.ms, or where the connector says.", group: "Exactly Once Support", orderInGroup: 2, width: Width.SHORT, displayName: "Transaction boundary" })
+    .define({ name: "offsets.storage.topic", type: ConfigType.STRING, default: null, importance: Importance.LOW, documentation: "A topic of its own for this connector's offsets (distributed mode only).", group: "Offsets Topic", orderInGroup: 1, width: Width.LONG, displayName: "Offsets topic" });
+}
+
+/** The keys of a connector whose class cannot be found: the common ones only. */
+export function unknownConnectorConfigDef(): ConfigDef {
+  return common();
+}

@@ -1,0 +1,128 @@
+import { TributaryError } from "@/server/errors/tributary-error";
+import {
+  ConfigDef,
+  ConfigException,
+  ConfigType,
+  Importance,
+  LambdaValidator,
+  configKeyInfo,
+  configValueInfo,
+  type ConfigValue,
+} from "@/server/plugins/api/config-def";
+import { SinkConnector, type Connector } from "@/server/plugins/api/connector";
+import type { ConfigInfos } from "@/server/runtime/herder/herder-types";
+import type { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
+import { sinkConnectorConfigDef, sourceConnectorConfigDef } from "@/server/runtime/connector-config";
+
+/** Kafka's `Map.toString()` form, used in two of Connect's validation messages. */
+function javaMap(config: Readonly<Record<string, unknown>>): string {
+  return `{${Object.entries(config).map(([k, v]) => `${k}=${v}`).join(", ")}}`;
+}
+
+function knownPlugin(registry: PluginRegistry, kind: "transformation" | "predicate") {
+  return LambdaValidator.with(
+    (name, value) => {
+      if (typeof value === "string" && !registry.find([kind], value)) throw ConfigException.invalid(name, value, `Class ${value} could not be found.`);
+    },
+    () => `a ${kind} class`,
+  );
+}
+
+/** Adds `transforms.<alias>.*` and `predicates.<alias>.*` keys for the aliases the config names. */
+function enrich(def: ConfigDef, config: Readonly<Record<string, string | null>>, registry: PluginRegistry): ConfigDef {
+  const aliases = (key: string) => (config[key] ?? "").split(",").map((alias) => alias.trim()).filter(Boolean);
+  const enriched = new ConfigDef(def);
+  for (const alias of new Set(aliases("transforms"))) {
+    const group = `Transforms: ${alias}`;
+    enriched
+      .define({ name: `transforms.${alias}.type`, type: ConfigType.CLASS, validator: knownPlugin(registry, "transformation"), importance: Importance.HIGH, documentation: "The transformation's class.", group, orderInGroup: 0, displayName: "Transformation type for " + alias })
+      .define({ name: `transforms.${alias}.predicate`, type: ConfigType.STRING, default: null, importance: Importance.MEDIUM, documentation: "The alias of a predicate: the transformation applies only to records it matches.", group, orderInGroup: 1, displayName: "Predicate for " + alias })
+      .define({ name: `transforms.${alias}.negate`, type: ConfigType.BOOLEAN, default: false, importance: Importance.MEDIUM, documentation: "Apply the transformation to the records the predicate does not match instead.", group, orderInGroup: 2, displayName: "Negate predicate for " + alias });
+  }
+  for (const alias of new Set(aliases("predicates"))) {
+    enriched.define({ name: `predicates.${alias}.type`, type: ConfigType.CLASS, validator: knownPlugin(registry, "predicate"), importance: Importance.HIGH, documentation: "The predicate's class.", group: `Predicates: ${alias}`, orderInGroup: 0, displayName: "Predicate type for " + alias });
+  }
+  return enriched;
+}
+
+/** The connector's own keys first, then the framework's (the plugin's key wins a clash). */
+function combined(connector: Connector, framework: ConfigDef): ConfigDef {
+  const def = new ConfigDef(connector.config());
+  for (const key of framework.configKeys().values()) {
+    if (!def.configKeys().has(key.name)) {
+      def.define({ ...key, default: key.hasDefault ? key.defaultValue : undefined });
+    }
+  }
+  return def;
+}
+
+/**
+ * Validates a connector config as Kafka Connect's `AbstractHerder.validateConnectorConfig` does
+ * and builds the ConfigInfos answer. `pluginName` (the validate path's plugin) is only
+ * cross-checked against `connector.class`. Throws `request.invalid` (400) when the config names
+ * no connector class or a different one than the path, `plugin.not_found` (400 here: Kafka
+ * answers 500) for an unknown class; otherwise always answers, errors included per key.
+ */
+export function validateConnectorConfig(registry: PluginRegistry, pluginName: string | null, config: Readonly<Record<string, string | null>>): ConfigInfos {
+  const className = config["connector.class"];
+  if (!className) throw new TributaryError("request.invalid", `Connector config ${javaMap(config)} contains no connector type`);
+  if (pluginName !== null) {
+    const expected = pluginName.endsWith("Connector") ? pluginName.slice(0, -"Connector".length) : pluginName;
+    if (!className.endsWith(expected)) throw new TributaryError("request.invalid", `Included connector type ${className} does not match request type ${pluginName}`);
+  }
+  const plugin = registry.find(["source", "sink"], className);
+  if (!plugin) {
+    const available = registry.list(["source", "sink"]).map((p) => p.className).join(", ");
+    throw new TributaryError("config.invalid", `Failed to find any class that implements Connector and which name matches ${className}, available connectors are: ${available}`);
+  }
+  const connector = new plugin.plugin() as Connector;
+  const framework = connector instanceof SinkConnector ? sinkConnectorConfigDef() : sourceConnectorConfigDef();
+  const def = enrich(combined(connector, framework), config, registry);
+  const props: Record<string, string> = {};
+  const nulls: string[] = [];
+  for (const [key, value] of Object.entries(config)) {
+    if (value === null) nulls.push(key);
+    else props[key] = value;
+  }
+  const values = def.validateAll(props);
+  for (const key of nulls) values.get(key)?.errors.push("Null value can not be supplied as the configuration value.");
+  connector.validate(props, values);
+  if (connector instanceof SinkConnector) checkSinkTopics(props, values);
+  const configs: ConfigInfos["configs"] = [...def.configKeys().values()].map((key) => ({ definition: configKeyInfo(key), value: configValueInfo(values.get(key.name)!, key.type) }));
+  for (const key of nulls) {
+    if (!def.configKeys().has(key)) configs.push({ definition: null, value: { name: key, value: null, recommended_values: [], errors: ["Null value can not be supplied as the configuration value."], visible: true } });
+  }
+  return {
+    name: className,
+    error_count: configs.reduce((sum, entry) => sum + entry.value.errors.length, 0),
+    groups: def.groups(),
+    configs,
+  };
+}
+
+/** Sinks: exactly one of `topics` and `topics.regex`, and never consume the DLQ topic. */
+function checkSinkTopics(props: Readonly<Record<string, string>>, values: Map<string, ConfigValue>): void {
+  const topics = (props.topics ?? "").split(",").map((t) => t.trim()).filter(Boolean);
+  const regex = props["topics.regex"] ?? "";
+  const error = (key: string, message: string) => values.get(key)?.errors.push(message);
+  if (topics.length > 0 && regex) {
+    const message = "Must configure one of topics or topics.regex, not both";
+    error("topics", message);
+    error("topics.regex", message);
+  } else if (topics.length === 0 && !regex) {
+    const message = "Must configure one of topics or topics.regex";
+    error("topics", message);
+    error("topics.regex", message);
+  }
+  const dlq = (props["errors.deadletterqueue.topic.name"] ?? "").trim();
+  if (dlq && topics.includes(dlq)) error("errors.deadletterqueue.topic.name", `The DLQ topic '${dlq}' may not be included in the list of topics ('topics=${props.topics}') consumed by the connector`);
+  if (dlq && regex && new RegExp(`^(?:${regex})$`).test(dlq)) error("errors.deadletterqueue.topic.name", `The DLQ topic '${dlq}' may not be included in the regex matching the topics ('topics.regex=${regex}') consumed by the connector`);
+}
+
+/**
+ * The 400 message Connect gives when a create or update is refused for validation errors.
+ */
+export function invalidConfigMessage(infos: ConfigInfos): string {
+  const messages = infos.configs.flatMap((entry) => entry.value.errors.map((error) => `${entry.value.name}: ${error}`));
+  return `Connector configuration is invalid and contains the following ${messages.length} error(s):\n${messages.join("\n")}\nYou can also find the above list of errors at the endpoint \`/connector-plugins/{connectorType}/config/validate\``;
+}

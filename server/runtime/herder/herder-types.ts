@@ -1,0 +1,81 @@
+/**
+ * The shapes the Herder answers with. They are Kafka Connect's REST entities (reference §1.3),
+ * field names included, so the HTTP layer serializes them as they are.
+ */
+import type { TargetState } from "@/server/storage/contracts/config-store";
+import type { ConnectState } from "@/server/storage/contracts/status-store";
+import type { ConfigKeyInfo, ConfigValueInfo } from "@/server/plugins/api/config-def";
+
+export type ConnectorType = "source" | "sink" | "unknown";
+
+/** `{connector, task}`: a task id as ConnectorInfo and TaskInfo show it. */
+export interface ConnectorTaskId {
+  connector: string;
+  task: number;
+}
+
+/** ConnectorInfo: `GET /connectors/{c}` and the body of create and config updates. */
+export interface ConnectorInfo {
+  name: string;
+  config: Record<string, string>;
+  tasks: ConnectorTaskId[];
+  type: ConnectorType;
+}
+
+/** One instance's state in ConnectorStateInfo; `trace` is absent, never null, when empty. */
+export interface InstanceState {
+  state: ConnectState;
+  worker_id: string;
+  trace?: string;
+}
+
+/** A task's state: InstanceState plus its id (a bare number). */
+export interface TaskState extends InstanceState {
+  id: number;
+}
+
+/** ConnectorStateInfo: `/status` and the 202 body of a restart with flags (the restart plan). */
+export interface ConnectorStateInfo {
+  name: string;
+  connector: InstanceState;
+  tasks: TaskState[];
+  type: ConnectorType;
+}
+
+/** TaskInfo: items of `GET /connectors/{c}/tasks`. */
+export interface TaskInfo {
+  id: ConnectorTaskId;
+  config: Record<string, string>;
+}
+
+/** One entry of `GET /connectors/{c}/offsets`: a source partition, or a sink topic-partition. */
+export interface ConnectorOffset {
+  partition: Record<string, unknown>;
+  offset: Record<string, unknown> | null;
+}
+
+/** PluginInfo: items of `GET /connector-plugins`. `version` is left out when unknown. */
+export interface PluginInfo {
+  class: string;
+  type: "source" | "sink" | "converter" | "header_converter" | "transformation" | "predicate";
+  version?: string;
+}
+
+/** ConfigInfos: the body of `PUT /connector-plugins/{p}/config/validate`. */
+export interface ConfigInfos {
+  name: string;
+  error_count: number;
+  groups: string[];
+  configs: Array<{ definition: ConfigKeyInfo | null; value: ConfigValueInfo }>;
+}
+
+/** Restart flags of `POST /connectors/{c}/restart`. */
+export interface RestartRequest {
+  includeTasks: boolean;
+  onlyFailed: boolean;
+}
+
+/** What the user may ask a new connector to start as (`initial_state`). */
+export type InitialState = "RUNNING" | "PAUSED" | "STOPPED";
+
+export type { TargetState, ConnectState, ConfigKeyInfo, ConfigValueInfo };

@@ -1,0 +1,69 @@
+import type {
+  ConfigInfos,
+  ConfigKeyInfo,
+  ConnectorInfo,
+  ConnectorOffset,
+  ConnectorStateInfo,
+  InitialState,
+  PluginInfo,
+  RestartRequest,
+  TaskInfo,
+  TaskState,
+} from "@/server/runtime/herder/herder-types";
+
+/**
+ * The control plane (Kafka Connect's Herder): every change to connectors goes through it, from
+ * the REST API, the console's own endpoints and the CLI alike. Standalone and distributed mode
+ * differ only in which implementation runs.
+ *
+ * Errors are TributaryErrors with Kafka Connect's messages (reference §1.5) and these codes,
+ * which the HTTP layer maps to statuses: `connector.not_found` (404), `task.not_found` (404),
+ * `connector.already_exists` (409), `config.invalid` (400), `request.invalid` (400),
+ * `plugin.not_found` (404), `plugin.invalid_kind` (400), `rebalance.in_progress` (409),
+ * `topic_tracking.disabled` (403).
+ */
+export interface Herder {
+  /** Connector names, sorted. */
+  connectors(): Promise<string[]>;
+  connectorInfo(name: string): Promise<ConnectorInfo>;
+  /** The raw config as submitted (secrets and `${...}` placeholders unmasked, as Connect does). */
+  connectorConfig(name: string): Promise<Record<string, string>>;
+  /**
+   * Creates or replaces a connector after validating the config (400 `config.invalid` with
+   * Connect's multi-line message). `allowReplace: false` (POST) refuses an existing name with
+   * 409. `initialState` applies to a new connector only. Resolves whether it was created.
+   */
+  putConnectorConfig(
+    name: string,
+    config: Record<string, string>,
+    options: { allowReplace: boolean; initialState?: InitialState },
+  ): Promise<{ created: boolean; info: ConnectorInfo }>;
+  /** Merges `patch` over the stored config (a null value removes the key), validates, applies. */
+  patchConnectorConfig(name: string, patch: Record<string, string | null>): Promise<ConnectorInfo>;
+  /** Deletes the connector and stops its tasks; offsets and the sink group are kept. */
+  deleteConnector(name: string): Promise<void>;
+  connectorStatus(name: string): Promise<ConnectorStateInfo>;
+  taskStatus(name: string, task: number): Promise<TaskState>;
+  taskConfigs(name: string): Promise<TaskInfo[]>;
+  pauseConnector(name: string): Promise<void>;
+  resumeConnector(name: string): Promise<void>;
+  /** Stops the connector: target STOPPED and zero task configs, so offsets can be edited. */
+  stopConnector(name: string): Promise<void>;
+  /** The legacy restart: the connector instance only, done before this resolves. */
+  restartConnector(name: string): Promise<void>;
+  /** Restart with flags; resolves with the plan (instances to restart shown as RESTARTING). */
+  restartConnectorAndTasks(name: string, request: RestartRequest): Promise<ConnectorStateInfo>;
+  restartTask(name: string, task: number): Promise<void>;
+  /** Topics the connector used since its last topic reset (no existence check, as in Connect). */
+  connectorActiveTopics(name: string): Promise<string[]>;
+  resetConnectorActiveTopics(name: string): Promise<void>;
+  connectorOffsets(name: string): Promise<{ offsets: ConnectorOffset[] }>;
+  /** Only when STOPPED with no tasks; resolves with Connect's success message. */
+  alterConnectorOffsets(name: string, offsets: ConnectorOffset[]): Promise<{ message: string }>;
+  resetConnectorOffsets(name: string): Promise<{ message: string }>;
+  /** Validates a candidate config; `pluginName` is the path's plugin, only cross-checked. */
+  validateConnectorConfig(pluginName: string | null, config: Record<string, string>): Promise<ConfigInfos>;
+  plugins(connectorsOnly: boolean): PluginInfo[];
+  /** The config definition of any plugin kind (404 unknown, 400 for kinds without one). */
+  pluginConfig(pluginName: string): ConfigKeyInfo[];
+}

@@ -1,0 +1,409 @@
+import { TributaryError } from "@/server/errors/tributary-error";
+import { getLogger } from "@/server/logging/logger";
+import type { Connector } from "@/server/plugins/api/connector";
+import { configKeyInfo } from "@/server/plugins/api/config-def";
+import type { ConverterClass } from "@/server/plugins/api/converter";
+import { alterOffsets, readOffsets, resetOffsets } from "@/server/runtime/herder/connector-offsets";
+import { invalidConfigMessage, validateConnectorConfig } from "@/server/runtime/herder/config-validation";
+import type { Herder } from "@/server/runtime/herder/herder";
+import type {
+  ConfigInfos,
+  ConfigKeyInfo,
+  ConnectorInfo,
+  ConnectorOffset,
+  ConnectorStateInfo,
+  InitialState,
+  PluginInfo,
+  RestartRequest,
+  TaskInfo,
+  TaskState,
+} from "@/server/runtime/herder/herder-types";
+import type { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
+import type { KafkaAdmin } from "@/server/runtime/ports";
+import { connectorType, Worker, type WorkerOptions } from "@/server/runtime/worker/worker";
+import type { ConfigStore, StoredConnector, TargetState } from "@/server/storage/contracts/config-store";
+import type { OffsetStore } from "@/server/storage/contracts/offset-store";
+import type { ConnectState, Status, StatusStore } from "@/server/storage/contracts/status-store";
+
+/** A status change, as the console's event stream will carry it. */
+export interface StatusEvent {
+  connector: string;
+  task: number | null;
+  status: Status;
+}
+
+/** What a StandaloneHerder is built from. */
+export interface StandaloneHerderOptions {
+  workerId: string;
+  registry: PluginRegistry;
+  configs: ConfigStore;
+  statuses: StatusStore;
+  offsets: OffsetStore;
+  admin: KafkaAdmin;
+  worker: Omit<WorkerOptions, "registry" | "offsets" | "onConnectorStatus" | "onTaskStatus" | "onTopicUsed">;
+  topicTracking?: { enabled: boolean; allowReset: boolean };
+  onStatus?: (event: StatusEvent) => void;
+  /** Releases what the herder was given (Kafka clients), after every task stopped. */
+  close?: () => Promise<void>;
+}
+
+const log = getLogger("tributary.runtime.herder");
+const notFound = (name: string) => new TributaryError("connector.not_found", `Connector ${name} not found`);
+
+/**
+ * The Herder of one standalone worker: configs, target states and statuses in the stores (which
+ * survive restarts, unlike Kafka Connect's in-memory standalone herder), connectors and tasks run
+ * by its own Worker. Operations on one connector are serialized; different connectors proceed
+ * concurrently.
+ */
+export class StandaloneHerder implements Herder {
+  private readonly worker: Worker;
+  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly activeTopics = new Map<string, Set<string>>();
+
+  constructor(private readonly options: StandaloneHerderOptions) {
+    this.worker = new Worker({
+      ...options.worker,
+      registry: options.registry,
+      offsets: options.offsets,
+      onConnectorStatus: (name, state, trace) => this.recordStatus(name, null, state, trace),
+      onTaskStatus: (id, state, trace) => this.recordStatus(id.connector, id.task, state, trace),
+      onTopicUsed: (connector, topic) => this.topicUsed(connector, topic),
+    });
+  }
+
+  /** Brings every stored connector back in its target state. */
+  async start(): Promise<void> {
+    for (const stored of await this.options.configs.connectors()) {
+      await this.withLock(stored.name, () => this.startConnector(stored.name)).catch((error: unknown) => log.error({ connector: stored.name, err: String(error) }, "could not start connector"));
+    }
+  }
+
+  /** Stops every task and connector (offsets committed), then releases the Kafka clients. */
+  async stop(): Promise<void> {
+    await this.worker.stop();
+    await this.options.close?.();
+  }
+
+  async connectors(): Promise<string[]> {
+    return (await this.options.configs.connectors()).map((c) => c.name);
+  }
+
+  async connectorInfo(name: string): Promise<ConnectorInfo> {
+    return this.info(await this.stored(name));
+  }
+
+  async connectorConfig(name: string): Promise<Record<string, string>> {
+    return (await this.stored(name)).config;
+  }
+
+  putConnectorConfig(name: string, config: Record<string, string>, options: { allowReplace: boolean; initialState?: InitialState }): Promise<{ created: boolean; info: ConnectorInfo }> {
+    return this.withLock(name, async () => {
+      const existing = await this.options.configs.connector(name);
+      if (existing && !options.allowReplace) throw new TributaryError("connector.already_exists", `Connector ${name} already exists`);
+      const full = { ...config, name };
+      this.assertValid(full);
+      const target: TargetState | undefined = existing ? undefined : options.initialState === "PAUSED" ? "PAUSED" : options.initialState === "STOPPED" ? "STOPPED" : "STARTED";
+      if (existing) await this.stopConnectorAndTasks(name);
+      await this.options.configs.putConnectorConfig(name, full, target);
+      await this.startConnector(name);
+      return { created: !existing, info: this.info((await this.options.configs.connector(name))!) };
+    });
+  }
+
+  async patchConnectorConfig(name: string, patch: Record<string, string | null>): Promise<ConnectorInfo> {
+    const current = await this.stored(name);
+    const merged: Record<string, string> = { ...current.config };
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === null) delete merged[key];
+      else merged[key] = value;
+    }
+    return (await this.putConnectorConfig(name, merged, { allowReplace: true })).info;
+  }
+
+  deleteConnector(name: string): Promise<void> {
+    return this.withLock(name, async () => {
+      await this.stored(name);
+      await this.stopConnectorAndTasks(name);
+      await this.options.configs.removeConnector(name);
+      await this.options.statuses.removeConnector(name);
+      this.activeTopics.delete(name);
+    });
+  }
+
+  async connectorStatus(name: string): Promise<ConnectorStateInfo> {
+    const status = await this.options.statuses.connector(name);
+    const stored = await this.options.configs.connector(name);
+    if (!status || !stored) throw new TributaryError("connector.not_found", `No status found for connector ${name}`);
+    const tasks = await this.options.statuses.tasks(name);
+    return {
+      name,
+      connector: instanceState(status),
+      tasks: tasks.filter((t) => t.task < stored.taskConfigs.length).map((t) => ({ id: t.task, ...instanceState(t) })),
+      type: connectorType(this.options.registry, stored.config),
+    };
+  }
+
+  async taskStatus(name: string, task: number): Promise<TaskState> {
+    const status = (await this.options.statuses.tasks(name)).find((t) => t.task === task);
+    if (!status) throw new TributaryError("task.not_found", `No status found for task ${name}-${task}`);
+    return { id: task, ...instanceState(status) };
+  }
+
+  async taskConfigs(name: string): Promise<TaskInfo[]> {
+    const stored = await this.stored(name);
+    return stored.taskConfigs.map((config, task) => ({ id: { connector: name, task }, config }));
+  }
+
+  pauseConnector(name: string): Promise<void> {
+    return this.setTargetState(name, "PAUSED");
+  }
+
+  resumeConnector(name: string): Promise<void> {
+    return this.setTargetState(name, "STARTED");
+  }
+
+  stopConnector(name: string): Promise<void> {
+    return this.withLock(name, async () => {
+      await this.known(name, `Unknown connector ${name}`);
+      await this.worker.stopTasks(this.worker.taskIds(name));
+      await this.options.configs.putTaskConfigs(name, []);
+      await this.options.configs.putTargetState(name, "STOPPED");
+      await this.options.statuses.removeTasks(name, 0);
+      await this.worker.setConnectorTargetState(name, "STOPPED");
+      if (!this.worker.isConnectorStarted(name)) this.recordStatus(name, null, "STOPPED");
+    });
+  }
+
+  restartConnector(name: string): Promise<void> {
+    return this.withLock(name, async () => {
+      const stored = await this.known(name, `Unknown connector: ${name}`);
+      await this.worker.stopConnector(name);
+      if (stored.targetState === "STOPPED") return this.recordStatus(name, null, "STOPPED");
+      this.recordStatus(name, null, "RESTARTING");
+      await this.worker.startConnector(name, stored.config, stored.targetState, () => this.requestReconfiguration(name));
+    });
+  }
+
+  async restartConnectorAndTasks(name: string, request: RestartRequest): Promise<ConnectorStateInfo> {
+    await this.known(name, `Unknown connector: ${name}`);
+    const plan = await this.connectorStatus(name);
+    const restartConnector = !request.onlyFailed || plan.connector.state === "FAILED";
+    const tasks = request.includeTasks ? plan.tasks.filter((t) => !request.onlyFailed || t.state === "FAILED").map((t) => t.id) : [];
+    if (restartConnector) plan.connector = { ...plan.connector, state: "RESTARTING" };
+    plan.tasks = plan.tasks.map((t) => (tasks.includes(t.id) ? { ...t, state: "RESTARTING" } : t));
+    if (restartConnector) await this.restartConnector(name);
+    for (const task of tasks) await this.restartTask(name, task);
+    return plan;
+  }
+
+  restartTask(name: string, task: number): Promise<void> {
+    return this.withLock(name, async () => {
+      const stored = await this.known(name, `Unknown connector: ${name}`);
+      const taskConfig = stored.taskConfigs[task];
+      if (!taskConfig) throw new TributaryError("task.not_found", `Unknown task: ${name}-${task}`);
+      const id = { connector: name, task };
+      await this.worker.stopTasks([id]);
+      this.recordStatus(name, task, "RESTARTING");
+      this.worker.startTask(id, stored.config, taskConfig, stored.targetState);
+    });
+  }
+
+  async connectorActiveTopics(name: string): Promise<string[]> {
+    this.assertTopicTracking(false);
+    return [...(this.activeTopics.get(name) ?? [])].sort();
+  }
+
+  async resetConnectorActiveTopics(name: string): Promise<void> {
+    this.assertTopicTracking(true);
+    this.activeTopics.delete(name);
+  }
+
+  async connectorOffsets(name: string): Promise<{ offsets: ConnectorOffset[] }> {
+    const stored = await this.stored(name);
+    return { offsets: await readOffsets(name, stored.config, this.connectorInstance(stored), this.options.offsets, this.options.admin) };
+  }
+
+  alterConnectorOffsets(name: string, offsets: ConnectorOffset[]): Promise<{ message: string }> {
+    return this.withLock(name, async () => {
+      const stored = await this.stoppedForOffsets(name);
+      return alterOffsets(name, stored.config, this.connectorInstance(stored), offsets, this.options.offsets, this.options.admin);
+    });
+  }
+
+  resetConnectorOffsets(name: string): Promise<{ message: string }> {
+    return this.withLock(name, async () => {
+      const stored = await this.stoppedForOffsets(name);
+      return resetOffsets(name, stored.config, this.connectorInstance(stored), this.options.offsets, this.options.admin);
+    });
+  }
+
+  async validateConnectorConfig(pluginName: string | null, config: Record<string, string>): Promise<ConfigInfos> {
+    return validateConnectorConfig(this.options.registry, pluginName, config);
+  }
+
+  plugins(connectorsOnly: boolean): PluginInfo[] {
+    const kinds = connectorsOnly ? (["source", "sink"] as const) : undefined;
+    return this.options.registry.list(kinds).map((p) => ({ class: p.className, type: p.kind, ...(p.version ? { version: p.version } : {}) }));
+  }
+
+  pluginConfig(pluginName: string): ConfigKeyInfo[] {
+    const plugin = this.options.registry.find(["source", "sink", "converter", "header_converter", "transformation", "predicate"], pluginName);
+    if (!plugin) throw new TributaryError("plugin.not_found", `Unknown plugin ${pluginName}.`);
+    const instance = new plugin.plugin() as { config?: () => unknown };
+    if (typeof instance.config !== "function") throw new TributaryError("plugin.invalid_kind", `Plugin ${pluginName} has no configuration definition.`);
+    const config = instance.config();
+    if (Array.isArray(config)) return converterKeys(config as ReturnType<NonNullable<InstanceType<ConverterClass>["config"]>>);
+    return [...(config as ReturnType<Connector["config"]>).configKeys().values()].map(configKeyInfo);
+  }
+
+  /** Runs `work` after every earlier operation on the same connector. */
+  private withLock<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.locks.get(name) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    this.locks.set(name, next);
+    void next.finally(() => {
+      if (this.locks.get(name) === next) this.locks.delete(name);
+    }).catch(() => undefined);
+    return next;
+  }
+
+  private assertValid(config: Record<string, string>): void {
+    const infos = validateConnectorConfig(this.options.registry, null, config);
+    if (infos.error_count > 0) throw new TributaryError("config.invalid", invalidConfigMessage(infos));
+  }
+
+  private async stored(name: string): Promise<StoredConnector> {
+    const stored = await this.options.configs.connector(name);
+    if (!stored) throw notFound(name);
+    return stored;
+  }
+
+  private async known(name: string, message: string): Promise<StoredConnector> {
+    const stored = await this.options.configs.connector(name);
+    if (!stored) throw new TributaryError("connector.not_found", message);
+    return stored;
+  }
+
+  private async stoppedForOffsets(name: string): Promise<StoredConnector> {
+    const stored = await this.stored(name);
+    if (stored.targetState !== "STOPPED" || stored.taskConfigs.length > 0) {
+      throw new TributaryError(
+        "request.invalid",
+        `Connectors must be in the STOPPED state before their offsets can be modified. This can be done for the specified connector by issuing a 'PUT' request to the '/connectors/${name}/stop' endpoint`,
+      );
+    }
+    return stored;
+  }
+
+  private connectorInstance(stored: StoredConnector): Connector {
+    const plugin = this.options.registry.find(["source", "sink"], stored.config["connector.class"] ?? "");
+    if (!plugin) throw new TributaryError("config.invalid", `Failed to find any class that implements Connector and which name matches ${stored.config["connector.class"]}`);
+    return new plugin.plugin() as Connector;
+  }
+
+  private info(stored: StoredConnector): ConnectorInfo {
+    return {
+      name: stored.name,
+      config: stored.config,
+      tasks: stored.taskConfigs.map((_, task) => ({ connector: stored.name, task })),
+      type: connectorType(this.options.registry, stored.config),
+    };
+  }
+
+  private setTargetState(name: string, state: TargetState): Promise<void> {
+    return this.withLock(name, async () => {
+      const stored = await this.known(name, `Unknown connector ${name}`);
+      if (stored.targetState === state) return;
+      await this.options.configs.putTargetState(name, state);
+      if (stored.targetState === "STOPPED") return this.startConnector(name);
+      await this.worker.setConnectorTargetState(name, state);
+    });
+  }
+
+  /** Starts the stored connector in its target state, generating and starting its tasks. Caller holds the lock. */
+  private async startConnector(name: string): Promise<void> {
+    const stored = (await this.options.configs.connector(name))!;
+    const initial: TargetState = stored.targetState === "STOPPED" ? "STOPPED" : "STARTED";
+    if (this.worker.hasConnector(name)) await this.worker.setConnectorTargetState(name, initial);
+    else await this.worker.startConnector(name, stored.config, initial, () => this.requestReconfiguration(name));
+    if (initial === "STOPPED") return;
+    const taskConfigs = this.worker.isConnectorStarted(name) ? await this.refreshTaskConfigs(stored) : stored.taskConfigs;
+    for (const [task, taskConfig] of taskConfigs.entries()) this.worker.startTask({ connector: name, task }, stored.config, taskConfig, stored.targetState);
+    if (stored.targetState === "PAUSED") await this.worker.setConnectorTargetState(name, "PAUSED");
+  }
+
+  /** Asks the running connector for task configs and stores them when they changed. */
+  private async refreshTaskConfigs(stored: StoredConnector): Promise<Record<string, string>[]> {
+    let generated: Record<string, string>[];
+    try {
+      generated = await this.worker.generateTaskConfigs(stored.name, stored.config);
+    } catch (error) {
+      this.recordStatus(stored.name, null, "FAILED", (error as Error).stack ?? String(error));
+      await this.worker.stopConnector(stored.name);
+      return [];
+    }
+    if (JSON.stringify(generated) !== JSON.stringify(stored.taskConfigs)) {
+      await this.options.configs.putTaskConfigs(stored.name, generated);
+      await this.options.statuses.removeTasks(stored.name, generated.length);
+    }
+    return generated;
+  }
+
+  private requestReconfiguration(name: string): void {
+    void this.withLock(name, async () => {
+      const stored = await this.options.configs.connector(name);
+      if (!stored || stored.targetState === "STOPPED" || !this.worker.isConnectorStarted(name)) return;
+      const before = JSON.stringify(stored.taskConfigs);
+      const generated = await this.refreshTaskConfigs(stored);
+      if (JSON.stringify(generated) === before) return;
+      await this.worker.stopTasks(this.worker.taskIds(name));
+      for (const [task, taskConfig] of generated.entries()) this.worker.startTask({ connector: name, task }, stored.config, taskConfig, stored.targetState);
+    }).catch((error: unknown) => log.error({ connector: name, err: String(error) }, "task reconfiguration failed"));
+  }
+
+  private async stopConnectorAndTasks(name: string): Promise<void> {
+    await this.worker.stopTasks(this.worker.taskIds(name));
+    await this.worker.stopConnector(name);
+  }
+
+  private recordStatus(connector: string, task: number | null, state: ConnectState, trace?: string): void {
+    const status: Status = { state, workerId: this.options.workerId, generation: 0, ...(trace ? { trace } : {}) };
+    const write = task === null ? this.options.statuses.putConnector(connector, status) : this.options.statuses.putTask(connector, task, status);
+    write.catch((error: unknown) => log.error({ connector, task, err: String(error) }, "could not record status"));
+    this.options.onStatus?.({ connector, task, status });
+  }
+
+  private topicUsed(connector: string, topic: string): void {
+    if (this.options.topicTracking?.enabled === false) return;
+    let topics = this.activeTopics.get(connector);
+    if (!topics) this.activeTopics.set(connector, (topics = new Set()));
+    topics.add(topic);
+  }
+
+  private assertTopicTracking(reset: boolean): void {
+    const tracking = this.options.topicTracking ?? { enabled: true, allowReset: true };
+    if (!tracking.enabled) throw new TributaryError("topic_tracking.disabled", "Topic tracking is disabled.");
+    if (reset && !tracking.allowReset) throw new TributaryError("topic_tracking.disabled", "Topic tracking reset is disabled.");
+  }
+}
+
+function instanceState(status: Status): { state: ConnectState; worker_id: string; trace?: string } {
+  return { state: status.state, worker_id: status.workerId, ...(status.trace ? { trace: status.trace } : {}) };
+}
+
+function converterKeys(keys: ReturnType<NonNullable<InstanceType<ConverterClass>["config"]>>): ConfigKeyInfo[] {
+  return keys.map((key, index) => ({
+    name: key.name,
+    type: key.type,
+    required: false,
+    default_value: key.default === null || key.default === undefined ? null : String(key.default),
+    importance: key.importance,
+    documentation: key.documentation,
+    group: null,
+    order: index + 1,
+    width: "NONE",
+    display_name: key.name,
+    dependents: [],
+  })) as ConfigKeyInfo[];
+}

@@ -1,0 +1,163 @@
+import { TributaryError } from "@/server/errors/tributary-error";
+import type { TopicPartition } from "@/server/plugins/api/offsets";
+import type { SinkRecord } from "@/server/plugins/api/records";
+import type { SinkTask, SinkTaskContext } from "@/server/plugins/api/task";
+import type { IncomingRecord, KafkaTopicPartition, SinkConsumer } from "@/server/runtime/ports";
+import { toSinkRecord, type TaskConverters } from "@/server/runtime/worker/record-converters";
+import { WorkerTask, type TaskId, type TaskStatusListener } from "@/server/runtime/worker/worker-task";
+import type { TargetState } from "@/server/storage/contracts/config-store";
+
+/** Everything a sink task loop runs with; the Worker builds it. */
+export interface SinkTaskSetup {
+  task: SinkTask;
+  taskConfig: Record<string, string>;
+  converters: TaskConverters;
+  consumer: SinkConsumer;
+  /** How often flushed offsets are committed (`offset.flush.interval.ms`). */
+  offsetFlushIntervalMs: number;
+  onTopicUsed: (topic: string) => void;
+}
+
+const tpKey = (tp: KafkaTopicPartition) => `${tp.topic}\u0000${tp.partition}`;
+const DEFAULT_RETRY_MS = 1000;
+
+/**
+ * Kafka Connect's WorkerSinkTask: consume (one group per connector, `connect-<name>`) → convert
+ * → `put` → every `offset.flush.interval.ms`, on partition revocation and on stop: `preCommit`
+ * (flush) → commit the offsets it returned to the consumer group.
+ *
+ * Invariant: a consumer offset is committed only for records `put` to the task and covered by a
+ * successful `preCommit`/`flush`; a record that failed is never committed past.
+ */
+export class WorkerSinkTask extends WorkerTask {
+  /** Next offset to read per partition, for records `put` successfully. */
+  private readonly consumed = new Map<string, { tp: TopicPartition; offset: bigint }>();
+  private readonly committed = new Map<string, bigint>();
+  private assignment: TopicPartition[] = [];
+  private assignmentChange: Promise<void> = Promise.resolve();
+  private commitTimer: NodeJS.Timeout | undefined;
+  private commitRequested = false;
+  private retryAfterMs = DEFAULT_RETRY_MS;
+  private readonly stopped: Promise<void>;
+  private signalStopped!: () => void;
+
+  constructor(
+    id: TaskId,
+    initialState: TargetState,
+    onStatus: TaskStatusListener,
+    private readonly setup: SinkTaskSetup,
+  ) {
+    super(id, initialState, onStatus);
+    this.stopped = new Promise((resolve) => (this.signalStopped = resolve));
+  }
+
+  protected async execute(): Promise<void> {
+    const { task, consumer } = this.setup;
+    task.initialize(this.context());
+    try {
+      await task.start(this.setup.taskConfig);
+      await consumer.start({ onBatch: (records) => this.onBatch(records), onAssignment: (partitions) => this.onAssignment(partitions) });
+      this.reportStarted();
+      this.commitTimer = setInterval(() => void this.commitOffsets().catch((error: unknown) => this.fail(error)), this.setup.offsetFlushIntervalMs);
+      await this.stopped;
+    } finally {
+      clearInterval(this.commitTimer);
+      await this.shutdown();
+    }
+  }
+
+  protected onStopRequested(): void {
+    this.signalStopped();
+  }
+
+  protected onPause(): void {
+    this.setup.consumer.pause(this.assignment);
+  }
+
+  protected onResume(): void {
+    this.setup.consumer.resume(this.assignment);
+  }
+
+  private context(): SinkTaskContext {
+    return {
+      configs: () => ({ ...this.setup.taskConfig }),
+      offset: (tp, offset) => this.setup.consumer.seek(tp, offset),
+      timeout: (ms) => void (this.retryAfterMs = ms),
+      assignment: () => [...this.assignment],
+      pause: (...tps) => this.setup.consumer.pause(tps),
+      resume: (...tps) => this.setup.consumer.resume(tps),
+      requestCommit: () => void (this.commitRequested = true),
+      errantRecordReporter: () => null,
+    };
+  }
+
+  private onAssignment(partitions: KafkaTopicPartition[]): Promise<void> {
+    this.assignmentChange = this.assignmentChange.then(async () => {
+      const next = new Set(partitions.map(tpKey));
+      const revoked = this.assignment.filter((tp) => !next.has(tpKey(tp)));
+      const added = partitions.filter((tp) => !this.assignment.some((old) => tpKey(old) === tpKey(tp)));
+      if (revoked.length > 0) {
+        await this.commitOffsets();
+        await this.setup.task.close(revoked);
+        for (const tp of revoked) this.consumed.delete(tpKey(tp));
+      }
+      this.assignment = partitions.map(({ topic, partition }) => ({ topic, partition }));
+      if (added.length > 0) await this.setup.task.open(added);
+      if (this.targetState === "PAUSED") this.setup.consumer.pause(this.assignment);
+    }).catch((error: unknown) => this.fail(error));
+    return this.assignmentChange;
+  }
+
+  private async onBatch(records: IncomingRecord[]): Promise<void> {
+    await this.assignmentChange;
+    if (this.stopping || this.isFailed || records.length === 0) return;
+    try {
+      const sinkRecords: SinkRecord[] = records.map((record) => toSinkRecord(record, this.setup.converters));
+      await this.put(sinkRecords);
+      const last = records[records.length - 1]!;
+      this.consumed.set(tpKey(last), { tp: { topic: last.topic, partition: last.partition }, offset: last.offset + 1n });
+      this.setup.onTopicUsed(last.topic);
+      if (this.commitRequested) await this.commitOffsets();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** `put`, redelivering the same batch after a RetriableException until it succeeds or the task stops. */
+  private async put(records: SinkRecord[]): Promise<void> {
+    for (;;) {
+      try {
+        await this.setup.task.put(records);
+        return;
+      } catch (error) {
+        if (!(error instanceof TributaryError && error.retriable) || this.stopping) throw error;
+        this.log.warn({ err: error.message, retryMs: this.retryAfterMs }, "retriable put failure, redelivering the batch");
+        await this.sleep(this.retryAfterMs);
+      }
+    }
+  }
+
+  /** preCommit (flush) what was put, then commit the offsets the task returned. */
+  private async commitOffsets(): Promise<void> {
+    this.commitRequested = false;
+    const current = new Map<TopicPartition, bigint>();
+    for (const { tp, offset } of this.consumed.values()) if (this.committed.get(tpKey(tp)) !== offset) current.set(tp, offset);
+    if (current.size === 0) return;
+    const safe = await this.setup.task.preCommit(current);
+    const offsets = [...safe].map(([tp, offset]) => ({ topic: tp.topic, partition: tp.partition, offset }));
+    await this.setup.consumer.commit(offsets);
+    for (const { topic, partition, offset } of offsets) this.committed.set(tpKey({ topic, partition }), offset);
+  }
+
+  private async shutdown(): Promise<void> {
+    try {
+      await this.assignmentChange;
+      await this.commitOffsets();
+      await this.setup.task.close(this.assignment);
+    } finally {
+      await Promise.resolve(this.setup.task.stop()).catch(() => undefined);
+      await this.setup.consumer.close().catch(() => undefined);
+      for (const converter of [this.setup.converters.key, this.setup.converters.value, this.setup.converters.header]) converter.close?.();
+    }
+  }
+}

@@ -1,0 +1,177 @@
+import { TributaryError } from "@/server/errors/tributary-error";
+import { getLogger } from "@/server/logging/logger";
+import { SinkConnector, SourceConnector, type Connector } from "@/server/plugins/api/connector";
+import type { SinkTask, SourceTask } from "@/server/plugins/api/task";
+import type { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
+import type { KafkaClientFactory } from "@/server/runtime/ports";
+import { buildConverters, withPrefix } from "@/server/runtime/worker/converter-setup";
+import { WorkerConnector, type ConnectorStatusListener } from "@/server/runtime/worker/worker-connector";
+import { WorkerSinkTask } from "@/server/runtime/worker/worker-sink-task";
+import { WorkerSourceTask } from "@/server/runtime/worker/worker-source-task";
+import type { TaskId, TaskStatusListener, WorkerTask } from "@/server/runtime/worker/worker-task";
+import type { TargetState } from "@/server/storage/contracts/config-store";
+import type { OffsetStore } from "@/server/storage/contracts/offset-store";
+
+/** What a Worker is built from. */
+export interface WorkerOptions {
+  /** The worker's own settings (converters, `producer.*`, …) as strings. */
+  workerConfig: Readonly<Record<string, string>>;
+  registry: PluginRegistry;
+  clients: KafkaClientFactory;
+  offsets: OffsetStore;
+  offsetFlushIntervalMs: number;
+  onConnectorStatus: ConnectorStatusListener;
+  onTaskStatus: TaskStatusListener;
+  onTopicUsed: (connector: string, topic: string) => void;
+}
+
+const log = getLogger("tributary.runtime.worker");
+const taskKey = (id: TaskId) => `${id.connector}-${id.task}`;
+
+/** Which side a connector class is on, from the registry; "unknown" when it cannot be found. */
+export function connectorType(registry: PluginRegistry, config: Readonly<Record<string, string>>): "source" | "sink" | "unknown" {
+  const plugin = registry.find(["source", "sink"], config["connector.class"] ?? "");
+  return plugin ? (plugin.kind as "source" | "sink") : "unknown";
+}
+
+/**
+ * Runs connector instances and task loops in this process (Kafka Connect's Worker). It does
+ * what the herder tells it and reports states through the listeners; it stores nothing itself
+ * but source offsets (through the tasks). All methods may be called concurrently for different
+ * connectors; the herder serializes calls for one connector.
+ */
+export class Worker {
+  private readonly connectors = new Map<string, WorkerConnector>();
+  private readonly tasks = new Map<string, { task: WorkerTask; done: Promise<void> }>();
+
+  constructor(private readonly options: WorkerOptions) {}
+
+  /** Creates the connector instance and moves it to `target`. Fails the connector if its class cannot be loaded. */
+  async startConnector(name: string, config: Record<string, string>, target: TargetState, onReconfigure: () => void): Promise<void> {
+    if (this.connectors.has(name)) throw new TributaryError("connector.already_running", `Connector ${name} is already running on this worker`);
+    const plugin = this.options.registry.find(["source", "sink"], config["connector.class"] ?? "");
+    if (!plugin) {
+      this.options.onConnectorStatus(name, "FAILED", `ConnectException: Failed to find any class that implements Connector and which name matches ${config["connector.class"]}`);
+      return;
+    }
+    const instance = new WorkerConnector(name, new plugin.plugin() as Connector, config, this.options.onConnectorStatus, onReconfigure);
+    this.connectors.set(name, instance);
+    await instance.transitionTo(target);
+  }
+
+  async setConnectorTargetState(name: string, target: TargetState): Promise<void> {
+    await this.connectors.get(name)?.transitionTo(target);
+    for (const { task } of this.tasksOf(name)) task.transitionTo(target);
+  }
+
+  /** Whether this worker holds an instance of the connector (started, paused or stopped). */
+  hasConnector(name: string): boolean {
+    return this.connectors.has(name);
+  }
+
+  isConnectorStarted(name: string): boolean {
+    return this.connectors.get(name)?.isStarted ?? false;
+  }
+
+  /**
+   * The connector's task configs for `maxTasks`, each with `task.class` added and, for sinks,
+   * `topics`/`topics.regex` copied from the connector config. The connector must be started.
+   * Throws when it returns more than `tasks.max` configs and `tasks.max.enforce` is on.
+   */
+  async generateTaskConfigs(name: string, config: Readonly<Record<string, string>>): Promise<Record<string, string>[]> {
+    const instance = this.connectors.get(name);
+    if (!instance?.isStarted) throw new TributaryError("connector.not_running", `Connector ${name} is not running`);
+    const connector = instance.connector;
+    const maxTasks = Number(config["tasks.max"] ?? 1);
+    const generated = await connector.taskConfigs(maxTasks);
+    if (generated.length > maxTasks && config["tasks.max.enforce"] !== "false") {
+      throw new TributaryError("connector.too_many_tasks", `The connector ${name} has generated ${generated.length} tasks, which is greater than ${maxTasks}, the maximum number of tasks it is configured to create.`);
+    }
+    const taskClass = (connector as SourceConnector | SinkConnector).taskClass();
+    return generated.map((taskConfig) => {
+      const full: Record<string, string> = { ...taskConfig, "task.class": taskClass.className ?? taskClass.name };
+      if (connector instanceof SinkConnector) {
+        for (const key of ["topics", "topics.regex"]) if (config[key] !== undefined) full[key] = config[key];
+      }
+      return full;
+    });
+  }
+
+  /** Stops the connector instance (its tasks are stopped separately). */
+  async stopConnector(name: string): Promise<void> {
+    const instance = this.connectors.get(name);
+    this.connectors.delete(name);
+    await instance?.shutdown();
+  }
+
+  /** Starts one task loop. A task that cannot be built is reported FAILED. */
+  startTask(id: TaskId, connectorConfig: Readonly<Record<string, string>>, taskConfig: Record<string, string>, target: TargetState): void {
+    if (this.tasks.has(taskKey(id))) throw new TributaryError("task.already_running", `Task ${taskKey(id)} is already running on this worker`);
+    try {
+      const task = this.buildTask(id, connectorConfig, taskConfig, target);
+      this.tasks.set(taskKey(id), { task, done: task.run() });
+    } catch (error) {
+      log.error({ task: taskKey(id), err: (error as Error).message }, "task could not be created");
+      this.options.onTaskStatus(id, "FAILED", (error as Error).stack ?? String(error));
+    }
+  }
+
+  /** Stops these tasks and waits for their loops to end (offsets committed, resources released). */
+  async stopTasks(ids: TaskId[]): Promise<void> {
+    const stopping = ids.flatMap((id) => {
+      const entry = this.tasks.get(taskKey(id));
+      this.tasks.delete(taskKey(id));
+      entry?.task.stop();
+      return entry ? [entry.done] : [];
+    });
+    await Promise.all(stopping);
+  }
+
+  /** The ids of this connector's running task loops. */
+  taskIds(name: string): TaskId[] {
+    return this.tasksOf(name).map(({ task }) => task.id);
+  }
+
+  /** Stops every task and connector. */
+  async stop(): Promise<void> {
+    await this.stopTasks([...this.tasks.values()].map(({ task }) => task.id));
+    await Promise.all([...this.connectors.keys()].map((name) => this.stopConnector(name)));
+  }
+
+  private tasksOf(name: string): Array<{ task: WorkerTask }> {
+    return [...this.tasks.values()].filter(({ task }) => task.id.connector === name);
+  }
+
+  private buildTask(id: TaskId, connectorConfig: Readonly<Record<string, string>>, taskConfig: Record<string, string>, target: TargetState): WorkerTask {
+    const plugin = this.options.registry.find(["source", "sink"], connectorConfig["connector.class"] ?? "");
+    if (!plugin) throw new TributaryError("plugin.not_found", `Failed to find any class that implements Connector and which name matches ${connectorConfig["connector.class"]}`);
+    const connector = new plugin.plugin() as SourceConnector | SinkConnector;
+    const TaskClass = connector.taskClass();
+    const converters = buildConverters(this.options.registry, this.options.workerConfig, connectorConfig);
+    const flush = this.options.offsetFlushIntervalMs;
+    const onTopicUsed = (topic: string) => this.options.onTopicUsed(id.connector, topic);
+    if (connector instanceof SourceConnector) {
+      const task = new TaskClass() as SourceTask;
+      const producer = this.options.clients.producer(`connector-producer-${id.connector}-${id.task}`, withPrefix(connectorConfig, "producer.override"));
+      task.initialize({
+        configs: () => ({ ...taskConfig }),
+        offsetStorageReader: () => ({
+          offset: async (partition) => (await this.options.offsets.offsetsFor(id.connector, [partition]))[0]?.offset ?? null,
+          offsets: async (partitions) => {
+            const found = await this.options.offsets.offsetsFor(id.connector, partitions);
+            return new Map(found.map((entry) => [entry.partition, entry.offset]));
+          },
+        }),
+      });
+      return new WorkerSourceTask(id, target, this.options.onTaskStatus, { task, taskConfig, converters, producer, offsets: this.options.offsets, offsetFlushIntervalMs: flush, onTopicUsed });
+    }
+    const topics = connectorConfig["topics.regex"] ? new RegExp(`^(?:${connectorConfig["topics.regex"]})$`) : (connectorConfig.topics ?? "").split(",").map((t) => t.trim()).filter(Boolean);
+    const consumer = this.options.clients.sinkConsumer({
+      groupId: `connect-${id.connector}`,
+      clientId: `connector-consumer-${id.connector}-${id.task}`,
+      topics,
+      overrides: withPrefix(connectorConfig, "consumer.override"),
+    });
+    return new WorkerSinkTask(id, target, this.options.onTaskStatus, { task: new TaskClass() as SinkTask, taskConfig, converters, consumer, offsetFlushIntervalMs: flush, onTopicUsed });
+  }
+}
