@@ -1,10 +1,26 @@
 import { messageOf, TributaryError } from "@/server/errors/tributary-error";
 import { getLogger } from "@/server/logging/logger";
 
-/** HTTP status for each stable error code family; anything unlisted is a 500. */
+/**
+ * HTTP status for each stable error code, the Herder's included (see its doc comment); codes not
+ * listed fall back on their family below, and anything else is a 500.
+ */
 const statusByCode: Record<string, number> = {
   "runtime.not_ready": 503,
   "config.invalid_value": 400,
+  "config.invalid": 400,
+  "request.invalid": 400,
+  "request.unsupported_media_type": 415,
+  "connector.not_found": 404,
+  "task.not_found": 404,
+  "connector.already_exists": 409,
+  "plugin.not_found": 404,
+  "plugin.invalid_kind": 400,
+  "rebalance.in_progress": 409,
+  "topic_tracking.disabled": 403,
+  "logger.not_found": 404,
+  // Kafka Connect answers an invalid log level with 404 (reference §10).
+  "logger.invalid_level": 404,
 };
 
 /** The HTTP status an error maps to. Kafka failures are 503 when retriable, else 500. */

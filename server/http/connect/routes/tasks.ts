@@ -1,0 +1,51 @@
+import { TributaryError } from "@/server/errors/tributary-error";
+import { empty, json, type Route, type RouteContext } from "@/server/http/connect/route";
+
+/**
+ * The `{t}` of a task path as a number. A non-integer is answered 404 with the message the
+ * Herder gives an unknown task (`message(taskId)`), as an id that can name no task.
+ */
+function taskOf(context: RouteContext, message: (taskId: string) => string): number {
+  const raw = context.params.task!;
+  const task = /^[+-]?\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (Number.isInteger(task) && Math.abs(task) <= 2 ** 31 - 1) return task;
+  throw new TributaryError("task.not_found", message(`${context.params.connector}-${raw}`));
+}
+
+/**
+ * A connector's tasks: `GET /connectors/{c}/tasks` (`[TaskInfo]`), the deprecated
+ * `GET /connectors/{c}/tasks-config` (`{"c-0": {...}}`), `GET /connectors/{c}/tasks/{t}/status`
+ * (TaskState) and `POST /connectors/{c}/tasks/{t}/restart` (204).
+ */
+export const taskRoutes: Route[] = [
+  {
+    method: "GET",
+    path: ["connectors", ":connector", "tasks"],
+    handle: async (context) => json(await (await context.herder()).taskConfigs(context.params.connector!)),
+  },
+  {
+    method: "GET",
+    path: ["connectors", ":connector", "tasks-config"],
+    handle: async (context) => {
+      const tasks = await (await context.herder()).taskConfigs(context.params.connector!);
+      return json(Object.fromEntries(tasks.map(({ id, config }) => [`${id.connector}-${id.task}`, config])));
+    },
+  },
+  {
+    method: "GET",
+    path: ["connectors", ":connector", "tasks", ":task", "status"],
+    handle: async (context) => {
+      const task = taskOf(context, (taskId) => `No status found for task ${taskId}`);
+      return json(await (await context.herder()).taskStatus(context.params.connector!, task));
+    },
+  },
+  {
+    method: "POST",
+    path: ["connectors", ":connector", "tasks", ":task", "restart"],
+    handle: async (context) => {
+      const task = taskOf(context, (taskId) => `Unknown task: ${taskId}`);
+      await (await context.herder()).restartTask(context.params.connector!, task);
+      return empty(204);
+    },
+  },
+];
