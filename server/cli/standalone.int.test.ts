@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
@@ -63,6 +63,40 @@ describe("tributary (headless worker)", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ mode: "standalone", restUrl: expect.stringContaining(`:${port}`) });
     expect(rows[0]!.stoppedAt).not.toBeNull();
+  });
+
+  it("standalone: runs Kafka's own sample worker and FileStream connector files unchanged", async () => {
+    const { dir } = workerFile([]);
+    writeFileSync(path.join(dir, "connect-standalone.properties"), [
+      "bootstrap.servers=localhost:9092",
+      "key.converter=org.apache.kafka.connect.json.JsonConverter",
+      "value.converter=org.apache.kafka.connect.json.JsonConverter",
+      "key.converter.schemas.enable=true",
+      "value.converter.schemas.enable=true",
+      "offset.storage.file.filename=/tmp/connect.offsets",
+      "offset.flush.interval.ms=10000",
+      "plugin.path=/usr/local/share/java,/opt/connectors",
+    ].join("\n"));
+    writeFileSync(path.join(dir, "connect-file-source.properties"), "name=local-file-source\nconnector.class=FileStreamSource\ntasks.max=1\nfile=test.txt\ntopic=connect-test\n");
+    writeFileSync(path.join(dir, "connect-file-sink.properties"), "name=local-file-sink\nconnector.class=FileStreamSink\ntasks.max=1\nfile=test.sink.txt\ntopics=connect-test\n");
+    const lines = Array.from({ length: 50 }, (_, i) => `sample line ${i} ${Date.now()}`);
+    writeFileSync(path.join(dir, "test.txt"), `${lines.join("\n")}\n`);
+    const port = await freePort();
+    const child = spawn(bin, ["standalone", "connect-standalone.properties", "connect-file-source.properties", "connect-file-sink.properties"], {
+      cwd: dir,
+      env: { ...process.env, KAFKA_BROKERS: kafkaBrokers(), CONNECT_LISTENERS: `http://127.0.0.1:${port}`, DATABASE_URL: `file:${path.join(dir, "worker.db")}` },
+      stdio: "ignore",
+    });
+    try {
+      const sink = path.join(dir, "test.sink.txt");
+      await eventually(() => (existsSync(sink) && readFileSync(sink, "utf8").endsWith(`${lines.join("\n")}\n`) ? true : undefined), 60_000, "the sample lines in test.sink.txt");
+      const status = (await (await fetch(`http://127.0.0.1:${port}/connectors?expand=status`)).json()) as Record<string, { status: { connector: { state: string } } }>;
+      expect(Object.keys(status).sort()).toEqual(["local-file-sink", "local-file-source"]);
+      expect(status["local-file-source"]!.status.connector.state).toBe("RUNNING");
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(await exited(child)).toBe(0);
   });
 
   it("standalone: a bad setting stops start-up with one line naming the key", () => {

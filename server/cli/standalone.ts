@@ -3,15 +3,19 @@ import { createRuntime } from "@/server/boot/runtime-factory";
 import { installShutdownHandlers } from "@/server/boot/shutdown";
 import { installRuntime } from "@/server/runtime/runtime-slot";
 import { startRestListener, type RestListener } from "@/server/cli/rest-listener";
+import { readConnectorFile } from "@/server/cli/connector-files";
 
 /**
- * `tributary standalone worker.properties`: loads the worker file (overlaid with the
- * environment), opens every `listeners` entry with the Connect REST API, then starts the runtime.
- * Resolves once the runtime is started; throws (WorkerConfigError and friends) on any start-up
+ * `tributary standalone worker.properties [connector files…]`: loads the worker file (overlaid
+ * with the environment), opens every `listeners` entry with the Connect REST API, starts the
+ * runtime, then creates or updates the connectors of the given files (as `connect-standalone`
+ * does; they are also kept in the database, so a restart without the files brings them back).
+ * Resolves once all that is done; throws (WorkerConfigError and friends) on any start-up
  * failure, after closing what it opened. SIGINT/SIGTERM stop it gracefully.
  */
-export async function runStandalone(workerFile: string): Promise<void> {
+export async function runStandalone(workerFile: string, connectorFiles: string[] = []): Promise<void> {
   const config = loadWorkerConfig({ file: workerFile });
+  const connectors = connectorFiles.map(readConnectorFile);
   const listeners: RestListener[] = [];
   try {
     for (const entry of config.settings.listeners) listeners.push(await startRestListener(entry));
@@ -19,6 +23,9 @@ export async function runStandalone(workerFile: string): Promise<void> {
     const slot = installRuntime(() => createRuntime("standalone", config, { port: first.port, protocol: "http" }));
     installShutdownHandlers(listeners.map((listener) => () => listener.close()));
     await slot.started;
+    for (const { name, config: connectorConfig } of connectors) {
+      await slot.runtime.herder.putConnectorConfig(name, connectorConfig, { allowReplace: true });
+    }
   } catch (error) {
     await Promise.all(listeners.map((listener) => listener.close()));
     throw error;

@@ -123,6 +123,6 @@ function checkSinkTopics(props: Readonly<Record<string, string>>, values: Map<st
  * The 400 message Connect gives when a create or update is refused for validation errors.
  */
 export function invalidConfigMessage(infos: ConfigInfos): string {
-  const messages = infos.configs.flatMap((entry) => entry.value.errors.map((error) => `${entry.value.name}: ${error}`));
+  const messages = infos.configs.flatMap((entry) => entry.value.errors);
   return `Connector configuration is invalid and contains the following ${messages.length} error(s):\n${messages.join("\n")}\nYou can also find the above list of errors at the endpoint \`/connector-plugins/{connectorType}/config/validate\``;
 }
