@@ -1,3 +1,5 @@
+const BRAND = Symbol.for("tributary.error");
+
 /**
  * The root of Tributary's own errors. Every error that crosses a module boundary on purpose is a
  * TributaryError, so the HTTP layer can map it to a status and a stable dotted `code`
@@ -7,6 +9,17 @@
  * operators read it, and nothing else decides retriability.
  */
 export class TributaryError extends Error {
+  /**
+   * `instanceof TributaryError` also recognizes errors built by another copy of this module: Next
+   * compiles instrumentation (which runs the runtime) and route handlers as separate module
+   * graphs, so an error thrown by the herder comes from a different class object than the one
+   * the route handler imports. Subclasses keep the ordinary prototype check.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== TributaryError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
   readonly code: string;
   readonly retriable: boolean;
   /** One sentence telling the user what to do about it, when we know. */
@@ -22,6 +35,7 @@ export class TributaryError extends Error {
     this.code = code;
     this.retriable = options.retriable ?? false;
     this.suggestion = options.suggestion;
+    Object.defineProperty(this, BRAND, { value: true });
   }
 }
 

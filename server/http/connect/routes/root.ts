@@ -4,7 +4,8 @@ import { currentRuntime, readyRuntime } from "@/server/runtime/runtime-slot";
 import { sourceCommit, VERSION } from "@/server/version";
 
 /**
- * `GET /` (version, commit, Kafka cluster id) and `GET /health` (200 healthy once the runtime has
+ * `GET /` (version, commit, Kafka cluster id, probed on the spot when no probe has answered yet)
+ * and `GET /health` (200 healthy once the runtime has
  * started, 503 starting before), with Kafka Connect's bodies. Both read the process's Runtime.
  */
 export const rootRoutes: Route[] = [
@@ -13,7 +14,8 @@ export const rootRoutes: Route[] = [
     path: [],
     handle: async () => {
       const runtime = await readyRuntime();
-      return json({ version: VERSION, commit: sourceCommit(projectHome()), kafka_cluster_id: runtime.health().kafka.clusterId });
+      const kafka = runtime.health().kafka.clusterId === null ? await runtime.probeKafka() : runtime.health().kafka;
+      return json({ version: VERSION, commit: sourceCommit(projectHome()), kafka_cluster_id: kafka.clusterId });
     },
   },
   {

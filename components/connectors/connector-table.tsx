@@ -1,0 +1,80 @@
+"use client";
+
+import { useConnectors } from "@/components/queries/connectors";
+import { StatusBadge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PlugIcon } from "@/components/ui/icons";
+import { InlineCode } from "@/components/ui/inline-code";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { Tone } from "@/components/ui/status-dot";
+import type { ConnectorStateInfo } from "@/server/contracts/connect";
+
+const toneOf: Record<string, Tone> = { RUNNING: "success", PAUSED: "warning", STOPPED: "neutral", UNASSIGNED: "neutral", RESTARTING: "warning", FAILED: "danger" };
+
+/** The plugin's short name: the class name's last segment. */
+function pluginName(className: string | undefined): string {
+  return className ? className.slice(className.lastIndexOf(".") + 1) : "—";
+}
+
+function taskSummary(status: ConnectorStateInfo | undefined): string {
+  if (!status) return "—";
+  const running = status.tasks.filter((task) => task.state === "RUNNING").length;
+  const failed = status.tasks.filter((task) => task.state === "FAILED").length;
+  return `${running} of ${status.tasks.length} running${failed > 0 ? `, ${failed} failed` : ""}`;
+}
+
+/**
+ * Every connector of the cluster with its type, plugin, state and tasks, failed ones first,
+ * re-read every 2 s. An empty state explains how to create one when there are none.
+ */
+export function ConnectorTable() {
+  const { data, error, isPending } = useConnectors();
+  if (isPending) return <Skeleton className="h-40 w-full" />;
+  if (error) {
+    return (
+      <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-300">
+        Could not load connectors: {error.message}
+      </p>
+    );
+  }
+  const rows = Object.entries(data)
+    .map(([name, { status, info }]) => ({ name, status, info }))
+    .sort((a, b) => Number(b.status?.connector.state === "FAILED") - Number(a.status?.connector.state === "FAILED") || a.name.localeCompare(b.name));
+  if (rows.length === 0) {
+    return (
+      <EmptyState icon={PlugIcon} title="No connectors yet">
+        Create one through the Kafka Connect REST API at <InlineCode>/api/connect/connectors</InlineCode>, with the same requests and
+        configs as Apache Kafka Connect. It will show here with its tasks and state.
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Connectors</caption>
+        <thead className="bg-zinc-50 text-xs font-medium text-zinc-500 uppercase dark:bg-zinc-900 dark:text-zinc-400">
+          <tr>
+            <th scope="col" className="px-4 py-2.5">Name</th>
+            <th scope="col" className="px-4 py-2.5">Type</th>
+            <th scope="col" className="px-4 py-2.5">Plugin</th>
+            <th scope="col" className="px-4 py-2.5">State</th>
+            <th scope="col" className="px-4 py-2.5">Tasks</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+          {rows.map(({ name, status, info }) => (
+            <tr key={name} className="bg-white dark:bg-zinc-950">
+              <th scope="row" className="px-4 py-3 font-medium text-zinc-900 dark:text-zinc-100">{name}</th>
+              <td className="px-4 py-3 text-zinc-600 capitalize dark:text-zinc-400">{info?.type ?? status?.type ?? "—"}</td>
+              <td className="px-4 py-3 font-mono text-xs text-zinc-600 dark:text-zinc-400">{pluginName(info?.config["connector.class"])}</td>
+              <td className="px-4 py-3">
+                {status ? <StatusBadge tone={toneOf[status.connector.state] ?? "neutral"} label={status.connector.state} /> : "—"}
+              </td>
+              <td className="px-4 py-3 text-zinc-600 dark:text-zinc-400">{taskSummary(status)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
