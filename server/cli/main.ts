@@ -1,14 +1,20 @@
 import { fatalLine } from "@/server/errors/tributary-error";
+import { runConnectorsCommand } from "@/server/cli/connectors/commands";
 import { runStandalone } from "@/server/cli/standalone";
 import { VERSION } from "@/server/version";
 
 const usage = `Usage:
   tributary --version
-  tributary standalone <worker.properties>
+  tributary standalone <worker.properties> [connector.properties|connector.json ...]
+  tributary connectors <command> [options]    (tributary connectors --help)
 
 Runs the Tributary Connect runtime without the console. The worker file takes Kafka Connect's
 worker keys (bootstrap.servers, listeners, offset.flush.interval.ms, plugin.path, ...);
-environment variables CONNECT_<KEY> and KAFKA_BROKERS override it.`;
+environment variables CONNECT_<KEY> and KAFKA_BROKERS override it.
+
+"tributary connectors" lists, creates, updates and controls connectors through the Kafka Connect
+REST API of a Tributary or Apache Kafka Connect worker (--url, default $TRIBUTARY_URL or
+http://localhost:8083).`;
 
 /** Entry point of the `tributary` command; exits non-zero with one clear line on failure. */
 async function main(args: string[]): Promise<void> {
@@ -22,8 +28,15 @@ async function main(args: string[]): Promise<void> {
     return;
   }
   if (command === "standalone") {
-    if (rest.length !== 1) throw new UsageError("standalone takes exactly one argument: the worker .properties file");
-    await runStandalone(rest[0]!);
+    if (rest.length < 1) throw new UsageError("standalone needs the worker .properties file, then optionally connector files");
+    await runStandalone(rest[0]!, rest.slice(1));
+    return;
+  }
+  if (command === "connectors") {
+    const result = await runConnectorsCommand(rest, { env: process.env });
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    process.exitCode = result.exitCode;
     return;
   }
   throw new UsageError(`unknown command "${command}"`);

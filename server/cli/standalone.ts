@@ -3,7 +3,8 @@ import { createRuntime } from "@/server/boot/runtime-factory";
 import { installShutdownHandlers } from "@/server/boot/shutdown";
 import { installRuntime } from "@/server/runtime/runtime-slot";
 import { startRestListener, type RestListener } from "@/server/cli/rest-listener";
-import { readConnectorFile } from "@/server/cli/connector-files";
+import { readConnectorFile, readStdin } from "@/server/cli/connectors/connector-file";
+import { TributaryError } from "@/server/errors/tributary-error";
 
 /**
  * `tributary standalone worker.properties [connector files…]`: loads the worker file (overlaid
@@ -15,7 +16,13 @@ import { readConnectorFile } from "@/server/cli/connector-files";
  */
 export async function runStandalone(workerFile: string, connectorFiles: string[] = []): Promise<void> {
   const config = loadWorkerConfig({ file: workerFile });
-  const connectors = connectorFiles.map(readConnectorFile);
+  const connectors = await Promise.all(
+    connectorFiles.map(async (file) => {
+      const connector = await readConnectorFile(file, readStdin);
+      if (!connector.name) throw new TributaryError("config.invalid_value", `Connector file ${file} has no "name".`);
+      return { name: connector.name, config: { ...connector.config, name: connector.name } };
+    }),
+  );
   const listeners: RestListener[] = [];
   try {
     for (const entry of config.settings.listeners) listeners.push(await startRestListener(entry));
