@@ -82,10 +82,16 @@ export class WorkerSourceTask extends WorkerTask {
         await this.sleep(RETRY_SEND_MS);
       }
     }
+    let lastPartition: OffsetMap | null = null;
+    let lastKey = "";
     for (let i = 0; i < records.length; i++) {
       const record = records[i]!;
       if (record.sourcePartition && record.sourceOffset) {
-        this.acked.set(partitionKey(record.sourcePartition), { partition: record.sourcePartition, offset: record.sourceOffset });
+        if (record.sourcePartition !== lastPartition) {
+          lastPartition = record.sourcePartition;
+          lastKey = partitionKey(lastPartition);
+        }
+        this.acked.set(lastKey, { partition: record.sourcePartition, offset: record.sourceOffset });
       }
       await this.setup.task.commitRecord(record, metadata[i]!.partition >= 0 ? metadata[i]! : null);
     }
