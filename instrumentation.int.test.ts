@@ -32,7 +32,7 @@ beforeAll(async () => {
   port = await freePort();
   server = spawn(path.join(root, "node_modules", ".bin", "next"), ["dev", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: copy,
-    env: { ...process.env, KAFKA_BROKERS: kafkaBrokers(), DATABASE_URL: `file:${path.join(copy, "data", "dev.db")}`, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "info" },
+    env: { ...process.env, KAFKA_BROKERS: kafkaBrokers(), DATABASE_URL: `file:${path.join(copy, "data", "dev.db")}`, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "info", TRIBUTARY_DEMO: "off" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -36,6 +36,7 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       NEXT_MANUAL_SIG_HANDLE: "true",
       CONNECT_OFFSET_FLUSH_INTERVAL_MS: "500",
+      TRIBUTARY_DEMO: "off",
       PORT: String(port),
       DATABASE_URL: process.env.E2E_DATABASE_URL,
       KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? "",

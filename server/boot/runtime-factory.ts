@@ -10,7 +10,8 @@ import { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
 import { Runtime, type RuntimeMode } from "@/server/runtime/runtime";
 import { PrismaConfigStore } from "@/server/storage/prisma/config-store";
 import { openDatabase, type Database } from "@/server/storage/prisma/database";
-import { applyMigrations } from "@/server/storage/prisma/migrate";
+import { applyMigrations, sqliteFile } from "@/server/storage/prisma/migrate";
+import { demoPipeline, type SeedConnector } from "@/server/boot/demo-pipeline";
 import { PrismaOffsetStore } from "@/server/storage/prisma/offset-store";
 import { PrismaStatusStore } from "@/server/storage/prisma/status-store";
 import { PrismaWorkerProcessStore } from "@/server/storage/prisma/worker-process-store";
@@ -28,12 +29,13 @@ export interface RestEndpoint {
 
 /**
  * The composition root: applies pending database migrations, opens the database and the Kafka
- * cluster connection, and builds a Runtime from them. Synchronous, so start-up failures
+ * cluster connection, and builds a Runtime with its herder from them (plus the demo pipeline on
+ * the first start of the embedded runtime). Synchronous, so start-up failures
  * (migrations, bad TLS files) throw here, before anything is installed.
  */
 export function createRuntime(mode: RuntimeMode, config: WorkerConfig, rest: RestEndpoint): Runtime {
   const databaseUrl = config.settings["tributary.database.url"];
-  const { applied } = applyMigrations(databaseUrl, path.join(projectHome(), "prisma", "migrations"));
+  const { applied, created } = applyMigrations(databaseUrl, path.join(projectHome(), "prisma", "migrations"));
   if (applied.length > 0) log.info({ applied, databaseUrl }, "database migrated");
   const host = config.settings["rest.advertised.host.name"] ?? hostname();
   const port = config.settings["rest.advertised.port"] ?? rest.port;
@@ -46,7 +48,7 @@ export function createRuntime(mode: RuntimeMode, config: WorkerConfig, rest: Res
     restUrl: `${rest.protocol}://${host}:${port}`,
     cluster: new KafkaCluster(config, config.settings["client.id"] ?? `tributary-${mode}`),
     workers: new PrismaWorkerProcessStore(db),
-    herder: createHerder(config, workerId, db),
+    herder: createHerder(config, workerId, db, mode === "embedded" && created ? demoPipeline(path.dirname(sqliteFile(databaseUrl))) : []),
   });
 }
 
@@ -57,7 +59,7 @@ export function createPluginRegistry(): PluginRegistry {
   return registry;
 }
 
-function createHerder(config: WorkerConfig, workerId: string, db: Database): StandaloneHerder {
+function createHerder(config: WorkerConfig, workerId: string, db: Database, seed: SeedConnector[]): StandaloneHerder {
   const clients = new KafkajsClientFactory(config);
   const { settings } = config;
   return new StandaloneHerder({
@@ -79,5 +81,6 @@ function createHerder(config: WorkerConfig, workerId: string, db: Database): Sta
     },
     topicTracking: { enabled: settings["topic.tracking.enable"], allowReset: settings["topic.tracking.allow.reset"] },
     close: () => clients.close(),
+    seed,
   });
 }

@@ -45,6 +45,8 @@ export interface StandaloneHerderOptions {
   onStatus?: (event: StatusEvent) => void;
   /** Releases what the herder was given (Kafka clients), after every task stopped. */
   close?: () => Promise<void>;
+  /** Connectors to create once the stored ones are back (the first-start demo). */
+  seed?: Array<{ name: string; config: Record<string, string> }>;
 }
 
 const log = getLogger("tributary.runtime.herder");
@@ -72,10 +74,16 @@ export class StandaloneHerder implements Herder {
     });
   }
 
-  /** Brings every stored connector back in its target state. */
+  /** Brings every stored connector back in its target state, then creates the seed connectors. */
   async start(): Promise<void> {
     for (const stored of await this.options.configs.connectors()) {
       await this.withLock(stored.name, () => this.startConnector(stored.name)).catch((error: unknown) => log.error({ connector: stored.name, err: String(error) }, "could not start connector"));
+    }
+    for (const { name, config } of this.options.seed ?? []) {
+      await this.putConnectorConfig(name, config, { allowReplace: false }).then(
+        () => log.info({ connector: name }, "created seed connector"),
+        (error: unknown) => log.error({ connector: name, err: String(error) }, "could not create seed connector"),
+      );
     }
   }
 

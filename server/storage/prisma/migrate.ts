@@ -10,13 +10,16 @@ import { TributaryError } from "@/server/errors/tributary-error";
  * `prisma migrate deploy` does (same table, sha256 checksum of the file), so the Prisma CLI and
  * this function agree on what is applied. Runs at every process start; a no-op when up to date.
  *
+ * `created` says whether the database file did not exist before this call.
+ *
  * Why not spawn `prisma migrate deploy`: it costs a second of start-up and needs the CLI at run
  * time. Refuses to start (throws `storage.migration_failed`) when an applied migration's file
  * changed or a previous attempt failed half-way.
  */
-export function applyMigrations(databaseUrl: string, migrationsDir: string): { applied: string[] } {
+export function applyMigrations(databaseUrl: string, migrationsDir: string): { applied: string[]; created: boolean } {
   const file = sqliteFile(databaseUrl);
   if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+  const created = file === ":memory:" || !existsSync(file);
   const db = new Database(file);
   try {
     db.pragma("journal_mode = WAL");
@@ -64,7 +67,7 @@ export function applyMigrations(databaseUrl: string, migrationsDir: string): { a
       })();
       applied.push(name);
     }
-    return { applied };
+    return { applied, created };
   } finally {
     db.close();
   }

@@ -4,7 +4,7 @@ import { SinkTask } from "@/server/plugins/api/task";
 import { PLUGIN_VERSION } from "@/server/plugins/connectors/plugin-version";
 
 /**
- * Appends `String(value)` and `\n` per record (Java's `println`: a null value prints `null`).
+ * Appends each value as Java's `println` prints it (see stringValue) and `\n` per record.
  * `put` writes each batch with one append; `flush` makes it durable (fsync) before the runtime
  * commits the consumer offsets. With no `file`, writes to standard output.
  */
@@ -39,8 +39,14 @@ export class FileStreamSinkTask extends SinkTask {
   }
 }
 
+/**
+ * What Java's `println(value)` prints, as Kafka's FileStreamSink writes it: maps as
+ * `{k=v, k2=v2}`, lists as `[a, b]`, structs as `Struct{...}`; bytes are decoded as UTF-8 text.
+ */
 function stringValue(value: unknown): string {
   if (value === null || value === undefined) return "null";
   if (value instanceof Uint8Array) return Buffer.from(value).toString("utf8");
-  return typeof value === "object" ? JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) : String(value);
+  if (value instanceof Map) return `{${[...value].map(([k, v]) => `${stringValue(k)}=${stringValue(v)}`).join(", ")}}`;
+  if (Array.isArray(value)) return `[${value.map(stringValue).join(", ")}]`;
+  return String(value);
 }

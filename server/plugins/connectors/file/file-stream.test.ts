@@ -119,3 +119,15 @@ describe("FileStreamSink", () => {
     expect(readFileSync(file, "utf8")).toBe("existing\na\nü ✓\nnull\n42\n");
   });
 });
+
+describe("FileStreamSink output format", () => {
+  it("prints maps, lists and structs as Kafka's sink (Java's println) does", async () => {
+    const file = tempFile("out.txt");
+    const task = new FileStreamSinkTask();
+    await task.start({ file });
+    const record = (value: unknown) => new SinkRecord({ topic: "t", kafkaPartition: 0, kafkaOffset: 0n, value });
+    await task.put([record(new Map<string, unknown>([["viewtime", 1n], ["pages", ["a", "b"]], ["nested", new Map([["x", true]])]]))]);
+    await task.stop();
+    expect(readFileSync(file, "utf8")).toBe("{viewtime=1, pages=[a, b], nested={x=true}}\n");
+  });
+});
