@@ -6,6 +6,7 @@ import { KafkajsClientFactory } from "@/server/kafka/client-factory";
 import { KafkaCluster } from "@/server/kafka/kafka-cluster";
 import { BUILT_IN_PLUGINS } from "@/server/plugins/built-in-plugins";
 import { StandaloneHerder } from "@/server/runtime/herder/standalone-herder";
+import { loadPluginPath } from "@/server/runtime/plugins/plugin-path-loader";
 import { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
 import { Runtime, type RuntimeMode } from "@/server/runtime/runtime";
 import { PrismaConfigStore } from "@/server/storage/prisma/config-store";
@@ -52,7 +53,7 @@ export function createRuntime(mode: RuntimeMode, config: WorkerConfig, rest: Res
   });
 }
 
-/** The registry of every plugin this worker can run: the built-ins (plugin.path comes later). */
+/** A registry holding the built-in plugins; `plugin.path` is loaded into it when the herder starts. */
 export function createPluginRegistry(): PluginRegistry {
   const registry = new PluginRegistry();
   for (const { kind, plugin } of BUILT_IN_PLUGINS) registry.register(kind, plugin, VERSION);
@@ -62,9 +63,12 @@ export function createPluginRegistry(): PluginRegistry {
 function createHerder(config: WorkerConfig, workerId: string, db: Database, seed: SeedConnector[]): StandaloneHerder {
   const clients = new KafkajsClientFactory(config);
   const { settings } = config;
+  const registry = createPluginRegistry();
+  const pluginPath = settings["plugin.path"];
   return new StandaloneHerder({
     workerId,
-    registry: createPluginRegistry(),
+    registry,
+    loadPlugins: async () => void (pluginPath.length > 0 && (await loadPluginPath(pluginPath, registry))),
     configs: new PrismaConfigStore(db),
     statuses: new PrismaStatusStore(db),
     offsets: new PrismaOffsetStore(db),

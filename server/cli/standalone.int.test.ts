@@ -99,6 +99,30 @@ describe("tributary (headless worker)", () => {
     expect(await exited(child)).toBe(0);
   });
 
+  it("standalone: runs a third-party connector plugin loaded from plugin.path", async () => {
+    const port = await freePort();
+    const topic = `heartbeats-${Date.now()}`;
+    const { file, dir } = workerFile([
+      `bootstrap.servers=${kafkaBrokers()}`,
+      `listeners=http://127.0.0.1:${port}`,
+      `plugin.path=${path.resolve("examples", "plugins")}`,
+      "value.converter=org.apache.kafka.connect.storage.StringConverter",
+    ]);
+    writeFileSync(path.join(dir, "heartbeat.properties"), `name=heartbeat\nconnector.class=Heartbeat\ntopic=${topic}\ninterval.ms=20\n`);
+    writeFileSync(path.join(dir, "sink.properties"), `name=heartbeat-file\nconnector.class=FileStreamSink\ntopics=${topic}\nfile=heartbeats.txt\n`);
+    const child = spawn(bin, ["standalone", file, "heartbeat.properties", "sink.properties"], { cwd: dir, env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "worker.db")}` }, stdio: "ignore" });
+    try {
+      const output = path.join(dir, "heartbeats.txt");
+      await eventually(() => (existsSync(output) && readFileSync(output, "utf8").split("\n").length > 5 ? true : undefined), 60_000, "heartbeats in the file");
+      expect(readFileSync(output, "utf8").split("\n").slice(0, 5)).toEqual(["heartbeat 0", "heartbeat 1", "heartbeat 2", "heartbeat 3", "heartbeat 4"]);
+      const plugins = (await (await fetch(`http://127.0.0.1:${port}/connector-plugins`)).json()) as Array<{ class: string }>;
+      expect(plugins.map((p) => p.class)).toContain("com.example.tributary.HeartbeatSourceConnector");
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(await exited(child)).toBe(0);
+  });
+
   it("standalone: a bad setting stops start-up with one line naming the key", () => {
     const { file } = workerFile(["bootstrap.servers=localhost:9092", "offset.flush.interval.ms=often"]);
     const result = spawnSync(bin, ["standalone", file], { encoding: "utf8" });

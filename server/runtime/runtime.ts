@@ -39,7 +39,7 @@ export interface RuntimeOptions {
   cluster: ClusterPort;
   workers: WorkerProcessStore;
   /** The control plane the REST API calls, started after the runtime and stopped before it. */
-  herder?: Herder & { start(): Promise<void>; stop(): Promise<void> };
+  herder?: Herder & { prepare(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
   /** How often Kafka is probed; default 5 s. */
   probeIntervalMs?: number;
   /** A probe slower than this counts as a failure; default 5 s. */
@@ -79,7 +79,10 @@ export class Runtime {
     return this.options.herder;
   }
 
-  /** Records this process, starts the Kafka probe loop and marks the runtime ready. */
+  /**
+   * Records this process, lets the herder load its plugins, marks the runtime ready, then starts
+   * the Kafka probe loop and (in the background) the herder's connectors.
+   */
   async start(): Promise<void> {
     await this.options.workers.started({
       id: this.instance,
@@ -89,6 +92,7 @@ export class Runtime {
       pid: process.pid,
       host: hostname(),
     });
+    await this.options.herder?.prepare();
     if (this.stopped) return;
     this.ready = true;
     log.info({ instance: this.instance, mode: this.options.mode, workerId: this.options.workerId }, "runtime started");

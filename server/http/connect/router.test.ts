@@ -96,7 +96,7 @@ describe("handleConnectRequest", () => {
           restUrl: null,
           cluster: { bootstrap: "b:9092", describeCluster: async () => ({ clusterId: "abc", brokers: 1 }), close: async () => {} },
           workers: new MemoryWorkerProcessStore(),
-          herder: Object.assign(herder, { start: async () => {}, stop: async () => {} }),
+          herder: Object.assign(herder, { prepare: async () => {}, start: async () => {}, stop: async () => {} }),
         }),
     );
     await started;

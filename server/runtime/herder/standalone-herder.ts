@@ -45,6 +45,8 @@ export interface StandaloneHerderOptions {
   onStatus?: (event: StatusEvent) => void;
   /** Releases what the herder was given (Kafka clients), after every task stopped. */
   close?: () => Promise<void>;
+  /** Loads plugins from `plugin.path` into the registry (see prepare). */
+  loadPlugins?: () => Promise<void>;
   /** Connectors to create once the stored ones are back (the first-start demo). */
   seed?: Array<{ name: string; config: Record<string, string> }>;
 }
@@ -72,6 +74,11 @@ export class StandaloneHerder implements Herder {
       onTaskStatus: (id, state, trace) => this.recordStatus(id.connector, id.task, state, trace),
       onTopicUsed: (connector, topic) => this.topicUsed(connector, topic),
     });
+  }
+
+  /** Loads the plugins of `plugin.path`; the runtime awaits it before it reports ready. */
+  async prepare(): Promise<void> {
+    await this.options.loadPlugins?.();
   }
 
   /** Brings every stored connector back in its target state, then creates the seed connectors. */
