@@ -84,6 +84,7 @@ function createHerder(config: WorkerConfig, workerId: string, db: Database, seed
       offsetFlushIntervalMs: settings["offset.flush.interval.ms"],
     },
     topicTracking: { enabled: settings["topic.tracking.enable"], allowReset: settings["topic.tracking.allow.reset"] },
+    overridePolicy: settings["connector.client.config.override.policy"],
     close: () => clients.close(),
     seed,
   });

@@ -63,7 +63,12 @@ function combined(connector: Connector, framework: ConfigDef): ConfigDef {
  * no connector class or a different one than the path, `plugin.not_found` (400 here: Kafka
  * answers 500) for an unknown class; otherwise always answers, errors included per key.
  */
-export function validateConnectorConfig(registry: PluginRegistry, pluginName: string | null, config: Readonly<Record<string, string | null>>): ConfigInfos {
+export function validateConnectorConfig(
+  registry: PluginRegistry,
+  pluginName: string | null,
+  config: Readonly<Record<string, string | null>>,
+  overridePolicy: OverridePolicy = "All",
+): ConfigInfos {
   const className = config["connector.class"];
   if (!className) throw new TributaryError("request.invalid", `Connector config ${javaMap(config)} contains no connector type`);
   if (pluginName !== null) {
@@ -92,12 +97,37 @@ export function validateConnectorConfig(registry: PluginRegistry, pluginName: st
   for (const key of nulls) {
     if (!def.configKeys().has(key)) configs.push({ definition: null, value: { name: key, value: null, recommended_values: [], errors: ["Null value can not be supplied as the configuration value."], visible: true } });
   }
+  for (const [key, error] of overrideErrors(props, overridePolicy, connector instanceof SinkConnector)) {
+    configs.push({ definition: null, value: { name: key, value: props[key] ?? null, recommended_values: [], errors: [error], visible: true } });
+  }
   return {
     name: className,
     error_count: configs.reduce((sum, entry) => sum + entry.value.errors.length, 0),
     groups: def.groups(),
     configs,
   };
+}
+
+/** The worker's `connector.client.config.override.policy`. */
+export type OverridePolicy = "All" | "None" | "Principal";
+
+const PRINCIPAL_KEYS = new Set(["sasl.jaas.config", "sasl.mechanism", "security.protocol"]);
+
+/**
+ * `producer.override.*`, `consumer.override.*` and `admin.override.*` keys the policy refuses,
+ * for the clients this connector uses (sources: producer and admin; sinks: consumer, and
+ * producer and admin when they have a DLQ), with Connect's message.
+ */
+function overrideErrors(props: Readonly<Record<string, string>>, policy: OverridePolicy, sink: boolean): Array<[string, string]> {
+  if (policy === "All") return [];
+  const dlq = sink && (props["errors.deadletterqueue.topic.name"] ?? "").trim() !== "";
+  const used = new Set(sink ? ["consumer", ...(dlq ? ["producer", "admin"] : [])] : ["producer", "admin"]);
+  return Object.keys(props).flatMap((key): Array<[string, string]> => {
+    const match = /^(producer|consumer|admin)\.override\.(.+)$/.exec(key);
+    if (!match || !used.has(match[1]!)) return [];
+    if (policy === "Principal" && PRINCIPAL_KEYS.has(match[2]!)) return [];
+    return [[key, `The '${policy}' policy does not allow '${match[2]}' to be overridden in the connector configuration.`]];
+  });
 }
 
 /** Sinks: exactly one of `topics` and `topics.regex`, and never consume the DLQ topic. */

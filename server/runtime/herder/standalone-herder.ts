@@ -4,7 +4,7 @@ import type { Connector } from "@/server/plugins/api/connector";
 import { configKeyInfo } from "@/server/plugins/api/config-def";
 import type { ConverterClass } from "@/server/plugins/api/converter";
 import { alterOffsets, readOffsets, resetOffsets } from "@/server/runtime/herder/connector-offsets";
-import { invalidConfigMessage, validateConnectorConfig } from "@/server/runtime/herder/config-validation";
+import { invalidConfigMessage, validateConnectorConfig, type OverridePolicy } from "@/server/runtime/herder/config-validation";
 import type { Herder } from "@/server/runtime/herder/herder";
 import type {
   ConfigInfos,
@@ -42,6 +42,8 @@ export interface StandaloneHerderOptions {
   admin: KafkaAdmin;
   worker: Omit<WorkerOptions, "registry" | "offsets" | "onConnectorStatus" | "onTaskStatus" | "onTopicUsed">;
   topicTracking?: { enabled: boolean; allowReset: boolean };
+  /** `connector.client.config.override.policy`; default All. */
+  overridePolicy?: OverridePolicy;
   onStatus?: (event: StatusEvent) => void;
   /** Releases what the herder was given (Kafka clients), after every task stopped. */
   close?: () => Promise<void>;
@@ -254,7 +256,7 @@ export class StandaloneHerder implements Herder {
   }
 
   async validateConnectorConfig(pluginName: string | null, config: Record<string, string>): Promise<ConfigInfos> {
-    return validateConnectorConfig(this.options.registry, pluginName, config);
+    return validateConnectorConfig(this.options.registry, pluginName, config, this.options.overridePolicy);
   }
 
   plugins(connectorsOnly: boolean): PluginInfo[] {
@@ -284,7 +286,7 @@ export class StandaloneHerder implements Herder {
   }
 
   private assertValid(config: Record<string, string>): void {
-    const infos = validateConnectorConfig(this.options.registry, null, config);
+    const infos = validateConnectorConfig(this.options.registry, null, config, this.options.overridePolicy);
     if (infos.error_count > 0) throw new TributaryError("config.invalid", invalidConfigMessage(infos));
   }
 

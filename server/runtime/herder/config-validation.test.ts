@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { createPluginRegistry } from "@/server/boot/runtime-factory";
+import { invalidConfigMessage, validateConnectorConfig } from "@/server/runtime/herder/config-validation";
+
+const registry = createPluginRegistry();
+const errorsOf = (infos: ReturnType<typeof validateConnectorConfig>) =>
+  Object.fromEntries(infos.configs.filter((c) => c.value.errors.length > 0).map((c) => [c.value.name, c.value.errors]));
+
+describe("connector config validation (AbstractHerder's rules)", () => {
+  it("lists the connector's own keys first, then the framework's groups, with no errors for a good config", () => {
+    const infos = validateConnectorConfig(registry, "FileStreamSinkConnector", { "connector.class": "FileStreamSink", name: "s", topics: "t", file: "/tmp/o" });
+    expect(infos.name).toBe("FileStreamSink");
+    expect(infos.error_count).toBe(0);
+    expect(infos.configs[0]!.definition!.name).toBe("file");
+    expect(infos.groups).toEqual(["Common", "Transforms", "Predicates", "Error Handling"]);
+  });
+
+  it("requires a connector class, cross-checks the path's plugin and refuses unknown classes with a 4xx", () => {
+    expect(() => validateConnectorConfig(registry, null, { name: "x" })).toThrow("Connector config {name=x} contains no connector type");
+    expect(() => validateConnectorConfig(registry, "FileStreamSink", { "connector.class": "FileStreamSource" })).toThrow("Included connector type FileStreamSource does not match request type FileStreamSink");
+    expect(() => validateConnectorConfig(registry, null, { "connector.class": "Nope" })).toThrow(/Failed to find any class that implements Connector and which name matches Nope, available connectors are: /);
+  });
+
+  it("checks sinks' topics, the dead letter queue topic, transforms and nulls", () => {
+    const infos = validateConnectorConfig(registry, null, {
+      "connector.class": "FileStreamSink",
+      name: "s",
+      topics: "a,dlq",
+      "topics.regex": "a.*",
+      "errors.deadletterqueue.topic.name": "dlq",
+      transforms: "mask",
+      "transforms.mask.type": "org.example.Mask",
+      "tasks.max": null,
+    });
+    expect(errorsOf(infos)).toEqual({
+      topics: ["Must configure one of topics or topics.regex, not both"],
+      "topics.regex": ["Must configure one of topics or topics.regex, not both"],
+      "errors.deadletterqueue.topic.name": [
+        "The DLQ topic 'dlq' may not be included in the list of topics ('topics=a,dlq') consumed by the connector",
+      ],
+      "transforms.mask.type": ["Invalid value org.example.Mask for configuration transforms.mask.type: Class org.example.Mask could not be found."],
+      "tasks.max": ["Null value can not be supplied as the configuration value."],
+    });
+    expect(invalidConfigMessage(infos)).toMatch(/^Connector configuration is invalid and contains the following 5 error\(s\):\nNull value can not be supplied as the configuration value\.\nMust configure one of topics/);
+  });
+
+  it("applies the worker's client override policy to the clients the connector uses", () => {
+    const source = { "connector.class": "FileStreamSource", name: "s", topic: "t", "producer.override.linger.ms": "5", "producer.override.sasl.mechanism": "PLAIN", "consumer.override.max.poll.records": "1" };
+    expect(errorsOf(validateConnectorConfig(registry, null, source, "All"))).toEqual({});
+    expect(errorsOf(validateConnectorConfig(registry, null, source, "Principal"))).toEqual({
+      "producer.override.linger.ms": ["The 'Principal' policy does not allow 'linger.ms' to be overridden in the connector configuration."],
+    });
+    expect(Object.keys(errorsOf(validateConnectorConfig(registry, null, source, "None")))).toEqual(["producer.override.linger.ms", "producer.override.sasl.mechanism"]);
+  });
+});
