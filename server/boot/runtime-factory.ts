@@ -82,6 +82,7 @@ function createHerder(config: WorkerConfig, workerId: string, db: Database, seed
       },
       clients,
       offsetFlushIntervalMs: settings["offset.flush.interval.ms"],
+      topicCreationEnabled: settings["topic.creation.enable"],
     },
     topicTracking: { enabled: settings["topic.tracking.enable"], allowReset: settings["topic.tracking.allow.reset"] },
     overridePolicy: settings["connector.client.config.override.policy"],

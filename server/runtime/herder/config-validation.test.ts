@@ -44,6 +44,14 @@ describe("connector config validation (AbstractHerder's rules)", () => {
     expect(invalidConfigMessage(infos)).toMatch(/^Connector configuration is invalid and contains the following 5 error\(s\):\nNull value can not be supplied as the configuration value\.\nMust configure one of topics/);
   });
 
+  it("requires the default topic creation group's partitions and replication factor once topic creation is used", () => {
+    const infos = validateConnectorConfig(registry, null, { "connector.class": "FileStreamSource", name: "s", topic: "t", "topic.creation.default.partitions": "zero" });
+    expect(errorsOf(infos)).toEqual({
+      "topic.creation.default.replication.factor": ['Missing required configuration "topic.creation.default.replication.factor" which has no default value.'],
+      "topic.creation.default.partitions": ["Invalid value zero for configuration topic.creation.default.partitions: Value must be -1 (the broker's default) or a positive integer"],
+    });
+  });
+
   it("applies the worker's client override policy to the clients the connector uses", () => {
     const source = { "connector.class": "FileStreamSource", name: "s", topic: "t", "producer.override.linger.ms": "5", "producer.override.sasl.mechanism": "PLAIN", "consumer.override.max.poll.records": "1" };
     expect(errorsOf(validateConnectorConfig(registry, null, source, "All"))).toEqual({});

@@ -93,11 +93,12 @@ export function validateConnectorConfig(
   for (const key of nulls) values.get(key)?.errors.push("Null value can not be supplied as the configuration value.");
   connector.validate(props, values);
   if (connector instanceof SinkConnector) checkSinkTopics(props, values);
+  const topicCreation = connector instanceof SinkConnector ? [] : topicCreationErrors(props);
   const configs: ConfigInfos["configs"] = [...def.configKeys().values()].map((key) => ({ definition: configKeyInfo(key), value: configValueInfo(values.get(key.name)!, key.type) }));
   for (const key of nulls) {
     if (!def.configKeys().has(key)) configs.push({ definition: null, value: { name: key, value: null, recommended_values: [], errors: ["Null value can not be supplied as the configuration value."], visible: true } });
   }
-  for (const [key, error] of overrideErrors(props, overridePolicy, connector instanceof SinkConnector)) {
+  for (const [key, error] of [...overrideErrors(props, overridePolicy, connector instanceof SinkConnector), ...topicCreation]) {
     configs.push({ definition: null, value: { name: key, value: props[key] ?? null, recommended_values: [], errors: [error], visible: true } });
   }
   return {
@@ -106,6 +107,25 @@ export function validateConnectorConfig(
     groups: def.groups(),
     configs,
   };
+}
+
+/**
+ * Source topic creation: once any `topic.creation.*` key is set, the default group's
+ * `replication.factor` and `partitions` are required; each group's values must be -1 (the
+ * broker's default) or positive integers.
+ */
+function topicCreationErrors(props: Readonly<Record<string, string>>): Array<[string, string]> {
+  const keys = Object.keys(props).filter((key) => key.startsWith("topic.creation.") && key !== "topic.creation.groups");
+  if (keys.length === 0) return [];
+  const errors: Array<[string, string]> = [];
+  for (const required of ["topic.creation.default.replication.factor", "topic.creation.default.partitions"]) {
+    if (props[required] === undefined) errors.push([required, `Missing required configuration "${required}" which has no default value.`]);
+  }
+  for (const key of keys.filter((k) => /\.(replication\.factor|partitions)$/.test(k))) {
+    const value = props[key]!;
+    if (!/^(-1|[1-9]\d*)$/.test(value.trim())) errors.push([key, `Invalid value ${value} for configuration ${key}: Value must be -1 (the broker's default) or a positive integer`]);
+  }
+  return errors;
 }
 
 /** The worker's `connector.client.config.override.policy`. */

@@ -40,6 +40,7 @@ beforeAll(() => {
       workerConfig: { "key.converter": worker.settings["key.converter"], "value.converter": worker.settings["value.converter"], "header.converter": worker.settings["header.converter"] },
       clients,
       offsetFlushIntervalMs: 500,
+      topicCreationEnabled: true,
     },
     close: () => clients.close(),
   });
@@ -99,6 +100,20 @@ describe("FileStreamSource → Kafka → FileStreamSink through the standalone h
     await herder.resumeConnector(source);
     await eventually(() => (lineCount(output) === 200_003 ? true : undefined), 30_000, "the re-read line");
     expect(readFileSync(output, "utf8").endsWith("while paused 2\nwhile paused 2\n")).toBe(true);
+  });
+
+  it("creates a source's topic with its topic.creation settings before the first record", async () => {
+    const created = uniqueName("created");
+    const file = path.join(folder.dir, "created.txt");
+    writeFileSync(file, "a\nb\n");
+    const name = uniqueName("creator");
+    await herder.putConnectorConfig(name, { "connector.class": "FileStreamSource", file, topic: created, "topic.creation.default.partitions": "3", "topic.creation.default.replication.factor": "1" }, { allowReplace: false });
+    const partitions = await eventually(async () => {
+      const offsets = await clients.admin().endOffsets([created]).catch(() => []);
+      return offsets.reduce((sum, p) => sum + Number(p.offset), 0) === 2 ? offsets.length : undefined;
+    }, 30_000, "the two records in the created topic");
+    expect(partitions).toBe(3);
+    await herder.deleteConnector(name);
   });
 
   it("refuses offset changes while the connector runs", async () => {

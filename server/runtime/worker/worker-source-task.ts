@@ -19,6 +19,8 @@ export interface SourceTaskSetup {
   offsetFlushIntervalMs: number;
   /** Called with each topic a record was successfully sent to (topic tracking). */
   onTopicUsed: (topic: string) => void;
+  /** Creates a topic if the connector's topic creation rules cover it; called once per new topic. */
+  ensureTopic?: (topic: string) => Promise<void>;
 }
 
 const RETRY_SEND_MS = 100;
@@ -33,6 +35,7 @@ const RETRY_SEND_MS = 100;
  */
 export class WorkerSourceTask extends WorkerTask {
   private readonly acked = new Map<string, { partition: OffsetMap; offset: OffsetMap }>();
+  private readonly knownTopics = new Set<string>();
   private lastCommit = Date.now();
 
   constructor(
@@ -71,6 +74,11 @@ export class WorkerSourceTask extends WorkerTask {
 
   private async send(records: SourceRecord[]): Promise<void> {
     const outgoing: OutgoingRecord[] = records.map((record) => toOutgoing(record, this.setup.converters));
+    for (const record of outgoing) {
+      if (this.knownTopics.has(record.topic)) continue;
+      await this.setup.ensureTopic?.(record.topic);
+      this.knownTopics.add(record.topic);
+    }
     let metadata;
     for (;;) {
       try {

@@ -8,6 +8,7 @@ import { buildConverters, withPrefix } from "@/server/runtime/worker/converter-s
 import { WorkerConnector, type ConnectorStatusListener } from "@/server/runtime/worker/worker-connector";
 import { WorkerSinkTask } from "@/server/runtime/worker/worker-sink-task";
 import { WorkerSourceTask } from "@/server/runtime/worker/worker-source-task";
+import { groupForTopic, topicCreationGroups } from "@/server/runtime/worker/topic-creation";
 import type { TaskId, TaskStatusListener, WorkerTask } from "@/server/runtime/worker/worker-task";
 import type { TargetState } from "@/server/storage/contracts/config-store";
 import type { OffsetStore } from "@/server/storage/contracts/offset-store";
@@ -23,6 +24,8 @@ export interface WorkerOptions {
   onConnectorStatus: ConnectorStatusListener;
   onTaskStatus: TaskStatusListener;
   onTopicUsed: (connector: string, topic: string) => void;
+  /** The worker's `topic.creation.enable`: sources may create their topics. */
+  topicCreationEnabled?: boolean;
 }
 
 const log = getLogger("tributary.runtime.worker");
@@ -163,7 +166,17 @@ export class Worker {
           },
         }),
       });
-      return new WorkerSourceTask(id, target, this.options.onTaskStatus, { task, taskConfig, converters, producer, offsets: this.options.offsets, offsetFlushIntervalMs: flush, onTopicUsed });
+      const groups = this.options.topicCreationEnabled ? topicCreationGroups(connectorConfig) : null;
+      const admin = this.options.clients.admin();
+      const ensureTopic = groups
+        ? async (topic: string) => {
+            const group = groupForTopic(groups, topic);
+            if (!group) return;
+            const created = await admin.createTopics([{ name: topic, partitions: group.partitions, replicationFactor: group.replicationFactor, configs: group.configs }]);
+            if (created.length > 0) log.info({ connector: id.connector, topic, group: group.name }, "created topic");
+          }
+        : undefined;
+      return new WorkerSourceTask(id, target, this.options.onTaskStatus, { task, taskConfig, converters, producer, offsets: this.options.offsets, offsetFlushIntervalMs: flush, onTopicUsed, ensureTopic });
     }
     const topics = connectorConfig["topics.regex"] ? new RegExp(`^(?:${connectorConfig["topics.regex"]})$`) : (connectorConfig.topics ?? "").split(",").map((t) => t.trim()).filter(Boolean);
     const consumer = this.options.clients.sinkConsumer({
