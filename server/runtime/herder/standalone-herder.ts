@@ -1,11 +1,11 @@
 import { TributaryError } from "@/server/errors/tributary-error";
 import { getLogger } from "@/server/logging/logger";
 import type { Connector } from "@/server/plugins/api/connector";
-import { configKeyInfo } from "@/server/plugins/api/config-def";
-import type { ConverterClass } from "@/server/plugins/api/converter";
 import { alterOffsets, readOffsets, resetOffsets } from "@/server/runtime/herder/connector-offsets";
 import { invalidConfigMessage, validateConnectorConfig, type OverridePolicy } from "@/server/runtime/herder/config-validation";
+import { ActiveTopics } from "@/server/runtime/herder/active-topics";
 import type { Herder } from "@/server/runtime/herder/herder";
+import { pluginConfigKeys, pluginInfos } from "@/server/runtime/herder/plugin-infos";
 import type {
   ConfigInfos,
   ConfigKeyInfo,
@@ -65,16 +65,17 @@ const notFound = (name: string) => new TributaryError("connector.not_found", `Co
 export class StandaloneHerder implements Herder {
   private readonly worker: Worker;
   private readonly locks = new Map<string, Promise<unknown>>();
-  private readonly activeTopics = new Map<string, Set<string>>();
+  private readonly activeTopics: ActiveTopics;
 
   constructor(private readonly options: StandaloneHerderOptions) {
+    this.activeTopics = new ActiveTopics(options.topicTracking);
     this.worker = new Worker({
       ...options.worker,
       registry: options.registry,
       offsets: options.offsets,
       onConnectorStatus: (name, state, trace) => this.recordStatus(name, null, state, trace),
       onTaskStatus: (id, state, trace) => this.recordStatus(id.connector, id.task, state, trace),
-      onTopicUsed: (connector, topic) => this.topicUsed(connector, topic),
+      onTopicUsed: (connector, topic) => this.activeTopics.used(connector, topic),
     });
   }
 
@@ -144,7 +145,7 @@ export class StandaloneHerder implements Herder {
       await this.stopConnectorAndTasks(name);
       await this.options.configs.removeConnector(name);
       await this.options.statuses.removeConnector(name);
-      this.activeTopics.delete(name);
+      this.activeTopics.forget(name);
     });
   }
 
@@ -227,13 +228,11 @@ export class StandaloneHerder implements Herder {
   }
 
   async connectorActiveTopics(name: string): Promise<string[]> {
-    this.assertTopicTracking(false);
-    return [...(this.activeTopics.get(name) ?? [])].sort();
+    return this.activeTopics.of(name);
   }
 
   async resetConnectorActiveTopics(name: string): Promise<void> {
-    this.assertTopicTracking(true);
-    this.activeTopics.delete(name);
+    this.activeTopics.reset(name);
   }
 
   async connectorOffsets(name: string): Promise<{ offsets: ConnectorOffset[] }> {
@@ -260,18 +259,11 @@ export class StandaloneHerder implements Herder {
   }
 
   plugins(connectorsOnly: boolean): PluginInfo[] {
-    const kinds = connectorsOnly ? (["source", "sink"] as const) : undefined;
-    return this.options.registry.list(kinds).map((p) => ({ class: p.className, type: p.kind, ...(p.version ? { version: p.version } : {}) }));
+    return pluginInfos(this.options.registry, connectorsOnly);
   }
 
   pluginConfig(pluginName: string): ConfigKeyInfo[] {
-    const plugin = this.options.registry.find(["source", "sink", "converter", "header_converter", "transformation", "predicate"], pluginName);
-    if (!plugin) throw new TributaryError("plugin.not_found", `Unknown plugin ${pluginName}.`);
-    const instance = new plugin.plugin() as { config?: () => unknown };
-    if (typeof instance.config !== "function") throw new TributaryError("plugin.invalid_kind", `Plugin ${pluginName} has no configuration definition.`);
-    const config = instance.config();
-    if (Array.isArray(config)) return converterKeys(config as ReturnType<NonNullable<InstanceType<ConverterClass>["config"]>>);
-    return [...(config as ReturnType<Connector["config"]>).configKeys().values()].map(configKeyInfo);
+    return pluginConfigKeys(this.options.registry, pluginName);
   }
 
   /** Runs `work` after every earlier operation on the same connector. */
@@ -390,37 +382,8 @@ export class StandaloneHerder implements Herder {
     write.catch((error: unknown) => log.error({ connector, task, err: String(error) }, "could not record status"));
     this.options.onStatus?.({ connector, task, status });
   }
-
-  private topicUsed(connector: string, topic: string): void {
-    if (this.options.topicTracking?.enabled === false) return;
-    let topics = this.activeTopics.get(connector);
-    if (!topics) this.activeTopics.set(connector, (topics = new Set()));
-    topics.add(topic);
-  }
-
-  private assertTopicTracking(reset: boolean): void {
-    const tracking = this.options.topicTracking ?? { enabled: true, allowReset: true };
-    if (!tracking.enabled) throw new TributaryError("topic_tracking.disabled", "Topic tracking is disabled.");
-    if (reset && !tracking.allowReset) throw new TributaryError("topic_tracking.disabled", "Topic tracking reset is disabled.");
-  }
 }
 
 function instanceState(status: Status): { state: ConnectState; worker_id: string; trace?: string } {
   return { state: status.state, worker_id: status.workerId, ...(status.trace ? { trace: status.trace } : {}) };
-}
-
-function converterKeys(keys: ReturnType<NonNullable<InstanceType<ConverterClass>["config"]>>): ConfigKeyInfo[] {
-  return keys.map((key, index) => ({
-    name: key.name,
-    type: key.type,
-    required: false,
-    default_value: key.default === null || key.default === undefined ? null : String(key.default),
-    importance: key.importance,
-    documentation: key.documentation,
-    group: null,
-    order: index + 1,
-    width: "NONE",
-    display_name: key.name,
-    dependents: [],
-  })) as ConfigKeyInfo[];
 }
