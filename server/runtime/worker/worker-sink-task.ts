@@ -34,7 +34,8 @@ export class WorkerSinkTask extends WorkerTask {
   private readonly consumed = new Map<string, { tp: TopicPartition; offset: bigint }>();
   private readonly committed = new Map<string, bigint>();
   private assignment: TopicPartition[] = [];
-  private assignmentChange: Promise<void> = Promise.resolve();
+  /** Every call into the task (open, put, preCommit, close) runs on this chain, one at a time. */
+  private serial: Promise<unknown> = Promise.resolve();
   private commitTimer: NodeJS.Timeout | undefined;
   private commitRequested = false;
   private retryAfterMs = DEFAULT_RETRY_MS;
@@ -58,7 +59,7 @@ export class WorkerSinkTask extends WorkerTask {
       await task.start(this.setup.taskConfig);
       await consumer.start({ onBatch: (records) => this.onBatch(records), onAssignment: (partitions) => this.onAssignment(partitions) });
       this.reportStarted();
-      this.commitTimer = setInterval(() => void this.commitOffsets().catch((error: unknown) => this.fail(error)), this.setup.offsetFlushIntervalMs);
+      this.commitTimer = setInterval(() => void this.exclusive(() => this.commitOffsets()).catch((error: unknown) => this.fail(error)), this.setup.offsetFlushIntervalMs);
       await this.stopped;
     } finally {
       clearInterval(this.commitTimer);
@@ -91,8 +92,15 @@ export class WorkerSinkTask extends WorkerTask {
     };
   }
 
+  /** Runs `work` after every earlier task call has finished, so the task never sees overlapping calls. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.serial.catch(() => undefined).then(work);
+    this.serial = next;
+    return next;
+  }
+
   private onAssignment(partitions: KafkaTopicPartition[]): Promise<void> {
-    this.assignmentChange = this.assignmentChange.then(async () => {
+    return this.exclusive(async () => {
       const next = new Set(partitions.map(tpKey));
       const revoked = this.assignment.filter((tp) => !next.has(tpKey(tp)));
       const added = partitions.filter((tp) => !this.assignment.some((old) => tpKey(old) === tpKey(tp)));
@@ -105,11 +113,13 @@ export class WorkerSinkTask extends WorkerTask {
       if (added.length > 0) await this.setup.task.open(added);
       if (this.targetState === "PAUSED") this.setup.consumer.pause(this.assignment);
     }).catch((error: unknown) => this.fail(error));
-    return this.assignmentChange;
   }
 
-  private async onBatch(records: IncomingRecord[]): Promise<void> {
-    await this.assignmentChange;
+  private onBatch(records: IncomingRecord[]): Promise<void> {
+    return this.exclusive(() => this.processBatch(records));
+  }
+
+  private async processBatch(records: IncomingRecord[]): Promise<void> {
     if (this.stopping || this.isFailed || records.length === 0) return;
     try {
       const sinkRecords: SinkRecord[] = records.map((record) => toSinkRecord(record, this.setup.converters));
@@ -151,9 +161,10 @@ export class WorkerSinkTask extends WorkerTask {
 
   private async shutdown(): Promise<void> {
     try {
-      await this.assignmentChange;
-      await this.commitOffsets();
-      await this.setup.task.close(this.assignment);
+      await this.exclusive(async () => {
+        await this.commitOffsets();
+        await this.setup.task.close(this.assignment);
+      });
     } finally {
       await Promise.resolve(this.setup.task.stop()).catch(() => undefined);
       await this.setup.consumer.close().catch(() => undefined);
