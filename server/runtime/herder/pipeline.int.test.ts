@@ -78,9 +78,10 @@ describe("FileStreamSource → Kafka → FileStreamSink through the standalone h
     expect(await herder.connectorActiveTopics(source)).toEqual([topic]);
   });
 
-  it("stops the flow while paused and continues on resume", async () => {
+  it("stops the flow within a second of a pause and continues on resume", async () => {
     await herder.pauseConnector(source);
-    await eventually(async () => ((await herder.connectorStatus(source)).tasks[0]?.state === "PAUSED" ? true : undefined), 10_000, "the task to pause");
+    await eventually(async () => ((await herder.connectorStatus(source)).tasks[0]?.state === "PAUSED" ? true : undefined), 1000, "the task to pause");
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     appendFileSync(input, "while paused 1\nwhile paused 2\n");
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(lineCount(output)).toBe(200_000);
