@@ -26,3 +26,24 @@ test("a connector created through the REST API appears in the console with its s
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a task failing while the page is open shows FAILED with its error within a second, without a reload", async ({ page, request }) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "e2e-failing-"));
+  const name = `e2e-failing-${Date.now()}`;
+  try {
+    await page.goto("/connectors");
+    await expect(page.getByText("Live updates on")).toBeVisible({ timeout: 10_000 });
+    // A folder where a file is expected: the task opens it, then fails on its first read (EISDIR).
+    const created = await request.post("/api/connect/connectors", { data: { name, config: { "connector.class": "FileStreamSource", file: dir, topic: name } } });
+    expect(created.status()).toBe(201);
+    const row = page.getByRole("row", { name: new RegExp(name) });
+    await expect(row.getByText("0 of 1 running, 1 failed")).toBeVisible({ timeout: 1_000 });
+    await expect(row.getByText(/EISDIR/)).toBeVisible({ timeout: 1_000 });
+    const status = await (await request.get(`/api/connect/connectors/${name}/status`)).json();
+    expect(status.tasks[0]).toMatchObject({ state: "FAILED", trace: expect.stringContaining("EISDIR") });
+    await page.screenshot({ path: "e2e/screenshots/connectors-failed-task.png", fullPage: true });
+  } finally {
+    await request.delete(`/api/connect/connectors/${name}`);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

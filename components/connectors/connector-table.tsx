@@ -1,6 +1,7 @@
 "use client";
 
 import { useConnectors } from "@/components/queries/connectors";
+import { useLive } from "@/components/queries/live-events";
 import { StatusBadge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PlugIcon } from "@/components/ui/icons";
@@ -16,6 +17,12 @@ function pluginName(className: string | undefined): string {
   return className ? className.slice(className.lastIndexOf(".") + 1) : "—";
 }
 
+/** The first line of the first failed task's (or the connector's) trace: the error itself. */
+function failure(status: ConnectorStateInfo | undefined): string | undefined {
+  const trace = status?.tasks.find((task) => task.state === "FAILED")?.trace ?? (status?.connector.state === "FAILED" ? status.connector.trace : undefined);
+  return trace?.split("\n")[0];
+}
+
 function taskSummary(status: ConnectorStateInfo | undefined): string {
   if (!status) return "—";
   const running = status.tasks.filter((task) => task.state === "RUNNING").length;
@@ -25,10 +32,11 @@ function taskSummary(status: ConnectorStateInfo | undefined): string {
 
 /**
  * Every connector of the cluster with its type, plugin, state and tasks, failed ones first,
- * re-read every 2 s. An empty state explains how to create one when there are none.
+ * updated live from the event stream. An empty state explains how to create one when there are none.
  */
 export function ConnectorTable() {
-  const { data, error, isPending } = useConnectors();
+  const live = useLive();
+  const { data, error, isPending } = useConnectors(live);
   if (isPending) return <Skeleton className="h-40 w-full" />;
   if (error) {
     return (
@@ -40,41 +48,46 @@ export function ConnectorTable() {
   const rows = Object.entries(data)
     .map(([name, { status, info }]) => ({ name, status, info }))
     .sort((a, b) => Number(b.status?.connector.state === "FAILED") - Number(a.status?.connector.state === "FAILED") || a.name.localeCompare(b.name));
-  if (rows.length === 0) {
-    return (
-      <EmptyState icon={PlugIcon} title="No connectors yet">
-        Create one through the Kafka Connect REST API at <InlineCode>/api/connect/connectors</InlineCode>, with the same requests and
-        configs as Apache Kafka Connect. It will show here with its tasks and state.
-      </EmptyState>
-    );
-  }
   return (
-    <div className="overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Connectors</caption>
-        <thead className="bg-zinc-50 text-xs font-medium text-zinc-500 uppercase dark:bg-zinc-900 dark:text-zinc-400">
-          <tr>
-            <th scope="col" className="px-4 py-2.5">Name</th>
-            <th scope="col" className="px-4 py-2.5">Type</th>
-            <th scope="col" className="px-4 py-2.5">Plugin</th>
-            <th scope="col" className="px-4 py-2.5">State</th>
-            <th scope="col" className="px-4 py-2.5">Tasks</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-          {rows.map(({ name, status, info }) => (
-            <tr key={name} className="bg-white dark:bg-zinc-950">
-              <th scope="row" className="px-4 py-3 font-medium text-zinc-900 dark:text-zinc-100">{name}</th>
-              <td className="px-4 py-3 text-zinc-600 capitalize dark:text-zinc-400">{info?.type ?? status?.type ?? "—"}</td>
-              <td className="px-4 py-3 font-mono text-xs text-zinc-600 dark:text-zinc-400">{pluginName(info?.config["connector.class"])}</td>
-              <td className="px-4 py-3">
-                {status ? <StatusBadge tone={toneOf[status.connector.state] ?? "neutral"} label={status.connector.state} /> : "—"}
-              </td>
-              <td className="px-4 py-3 text-zinc-600 dark:text-zinc-400">{taskSummary(status)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div>
+      <p className="mb-2 text-right text-xs text-zinc-500 dark:text-zinc-400">{live ? "Live updates on" : "Reconnecting… refreshing every 2 s"}</p>
+      {rows.length === 0 ? (
+        <EmptyState icon={PlugIcon} title="No connectors yet">
+          Create one through the Kafka Connect REST API at <InlineCode>/api/connect/connectors</InlineCode>, with the same requests and
+          configs as Apache Kafka Connect. It will show here with its tasks and state.
+        </EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Connectors</caption>
+            <thead className="bg-zinc-50 text-xs font-medium text-zinc-500 uppercase dark:bg-zinc-900 dark:text-zinc-400">
+              <tr>
+                <th scope="col" className="px-4 py-2.5">Name</th>
+                <th scope="col" className="px-4 py-2.5">Type</th>
+                <th scope="col" className="px-4 py-2.5">Plugin</th>
+                <th scope="col" className="px-4 py-2.5">State</th>
+                <th scope="col" className="px-4 py-2.5">Tasks</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+              {rows.map(({ name, status, info }) => (
+                <tr key={name} className="bg-white dark:bg-zinc-950">
+                  <th scope="row" className="px-4 py-3 font-medium text-zinc-900 dark:text-zinc-100">{name}</th>
+                  <td className="px-4 py-3 text-zinc-600 capitalize dark:text-zinc-400">{info?.type ?? status?.type ?? "—"}</td>
+                  <td className="px-4 py-3 font-mono text-xs text-zinc-600 dark:text-zinc-400">{pluginName(info?.config["connector.class"])}</td>
+                  <td className="px-4 py-3">
+                    {status ? <StatusBadge tone={toneOf[status.connector.state] ?? "neutral"} label={status.connector.state} /> : "—"}
+                  </td>
+                  <td className="px-4 py-3 text-zinc-600 dark:text-zinc-400">
+                    {taskSummary(status)}
+                    {failure(status) ? <p className="mt-1 max-w-md truncate font-mono text-xs text-red-700 dark:text-red-400" title={failure(status)}>{failure(status)}</p> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </div>
   );
 }

@@ -6,8 +6,8 @@ import { expandedConnectorsSchema, type ExpandedConnectors } from "@/server/cont
 /** React Query key of the connectors list with status and info. */
 export const connectorsQueryKey = ["connect", "connectors", "expanded"] as const;
 
-/** How often the list is re-read while open (the events stream replaces this later). */
-export const CONNECTORS_POLL_MS = 2_000;
+/** How often the list is re-read: often when the event stream is down, rarely when it pushes changes. */
+export const CONNECTORS_POLL_MS = { live: 30_000, fallback: 2_000 } as const;
 
 /** Fetches `GET /api/connect/connectors?expand=status&expand=info`; rejects with the API's message on failure. */
 export async function fetchConnectors(signal?: AbortSignal): Promise<ExpandedConnectors> {
@@ -20,7 +20,11 @@ export async function fetchConnectors(signal?: AbortSignal): Promise<ExpandedCon
   return expandedConnectorsSchema.parse(body);
 }
 
-/** Every connector with its status and config, re-read every 2 s. */
-export function useConnectors(): UseQueryResult<ExpandedConnectors, Error> {
-  return useQuery({ queryKey: connectorsQueryKey, queryFn: ({ signal }) => fetchConnectors(signal), refetchInterval: CONNECTORS_POLL_MS });
+/** Every connector with its status and config; status changes arrive through the event stream (`live`). */
+export function useConnectors(live: boolean): UseQueryResult<ExpandedConnectors, Error> {
+  return useQuery({
+    queryKey: connectorsQueryKey,
+    queryFn: ({ signal }) => fetchConnectors(signal),
+    refetchInterval: live ? CONNECTORS_POLL_MS.live : CONNECTORS_POLL_MS.fallback,
+  });
 }

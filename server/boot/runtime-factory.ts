@@ -5,6 +5,7 @@ import type { WorkerConfig } from "@/server/config/worker-config";
 import { KafkajsClientFactory } from "@/server/kafka/client-factory";
 import { KafkaCluster } from "@/server/kafka/kafka-cluster";
 import { BUILT_IN_PLUGINS } from "@/server/plugins/built-in-plugins";
+import { EventHub } from "@/server/runtime/events/event-hub";
 import { StandaloneHerder } from "@/server/runtime/herder/standalone-herder";
 import { loadPluginPath } from "@/server/runtime/plugins/plugin-path-loader";
 import { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
@@ -42,6 +43,7 @@ export function createRuntime(mode: RuntimeMode, config: WorkerConfig, rest: Res
   const port = config.settings["rest.advertised.port"] ?? rest.port;
   const workerId = `${host}:${port}`;
   const db = openDatabase(databaseUrl);
+  const events = new EventHub();
   return new Runtime({
     mode,
     workerId,
@@ -49,7 +51,8 @@ export function createRuntime(mode: RuntimeMode, config: WorkerConfig, rest: Res
     restUrl: `${rest.protocol}://${host}:${port}`,
     cluster: new KafkaCluster(config, config.settings["client.id"] ?? `tributary-${mode}`),
     workers: new PrismaWorkerProcessStore(db),
-    herder: createHerder(config, workerId, db, mode === "embedded" && created ? demoPipeline(path.dirname(sqliteFile(databaseUrl))) : []),
+    events,
+    herder: createHerder(config, workerId, db, events, mode === "embedded" && created ? demoPipeline(path.dirname(sqliteFile(databaseUrl))) : []),
   });
 }
 
@@ -60,7 +63,7 @@ export function createPluginRegistry(): PluginRegistry {
   return registry;
 }
 
-function createHerder(config: WorkerConfig, workerId: string, db: Database, seed: SeedConnector[]): StandaloneHerder {
+function createHerder(config: WorkerConfig, workerId: string, db: Database, events: EventHub, seed: SeedConnector[]): StandaloneHerder {
   const clients = new KafkajsClientFactory(config);
   const { settings } = config;
   const registry = createPluginRegistry();
@@ -88,5 +91,8 @@ function createHerder(config: WorkerConfig, workerId: string, db: Database, seed
     overridePolicy: settings["connector.client.config.override.policy"],
     close: () => clients.close(),
     seed,
+    onConnectorChange: (connector, change) => events.publish({ type: "connector", connector, change, at: Date.now() }),
+    onStatus: ({ connector, task, status }) =>
+      events.publish({ type: "status", connector, task, state: status.state, workerId: status.workerId, ...(status.trace ? { trace: status.trace } : {}), at: Date.now() }),
   });
 }

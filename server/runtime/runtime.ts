@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import { messageOf, TributaryError } from "@/server/errors/tributary-error";
 import { getLogger } from "@/server/logging/logger";
 import type { Herder } from "@/server/runtime/herder/herder";
+import { EventHub } from "@/server/runtime/events/event-hub";
 import type { ClusterPort } from "@/server/runtime/ports";
 import type { WorkerProcessStore } from "@/server/storage/contracts/worker-process-store";
 
@@ -40,6 +41,8 @@ export interface RuntimeOptions {
   workers: WorkerProcessStore;
   /** The control plane the REST API calls, started after the runtime and stopped before it. */
   herder?: Herder & { prepare(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
+  /** Where the runtime's live events are published (the console's event stream reads it). */
+  events?: EventHub;
   /** How often Kafka is probed; default 5 s. */
   probeIntervalMs?: number;
   /** A probe slower than this counts as a failure; default 5 s. */
@@ -71,6 +74,12 @@ export class Runtime {
     this.now = options.now ?? Date.now;
     this.startedAt = this.now();
     this.kafka = { reachable: false, bootstrap: options.cluster.bootstrap, clusterId: null, checkedAt: null };
+  }
+
+  /** The live events of this runtime (status changes), for the console's event stream. */
+  get events(): EventHub {
+    this.options.events ??= new EventHub();
+    return this.options.events;
   }
 
   /** The control plane; throws `runtime.not_ready` when this process runs none. */

@@ -45,6 +45,8 @@ export interface StandaloneHerderOptions {
   /** `connector.client.config.override.policy`; default All. */
   overridePolicy?: OverridePolicy;
   onStatus?: (event: StatusEvent) => void;
+  /** Told after a connector is created, its config replaced, or it is deleted. */
+  onConnectorChange?: (connector: string, change: "created" | "updated" | "deleted") => void;
   /** Releases what the herder was given (Kafka clients), after every task stopped. */
   close?: () => Promise<void>;
   /** Loads plugins from `plugin.path` into the registry (see prepare). */
@@ -125,6 +127,7 @@ export class StandaloneHerder implements Herder {
       if (existing) await this.stopConnectorAndTasks(name);
       await this.options.configs.putConnectorConfig(name, full, target);
       await this.startConnector(name);
+      this.options.onConnectorChange?.(name, existing ? "updated" : "created");
       return { created: !existing, info: this.info((await this.options.configs.connector(name))!) };
     });
   }
@@ -146,6 +149,7 @@ export class StandaloneHerder implements Herder {
       await this.options.configs.removeConnector(name);
       await this.options.statuses.removeConnector(name);
       this.activeTopics.forget(name);
+      this.options.onConnectorChange?.(name, "deleted");
     });
   }
 

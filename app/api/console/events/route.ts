@@ -1,0 +1,7 @@
+import { consoleEventsResponse } from "@/server/http/console-events";
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request): Promise<Response> {
+  return consoleEventsResponse(request);
+}

@@ -1,0 +1,30 @@
+import { QueryClient } from "@tanstack/react-query";
+import { describe, expect, it } from "vitest";
+import { connectorsQueryKey } from "@/components/queries/connectors";
+import { applyStatusEvent } from "@/components/queries/live-events";
+import type { ExpandedConnectors } from "@/server/contracts/connect";
+
+const cached: ExpandedConnectors = {
+  c1: {
+    status: { name: "c1", connector: { state: "RUNNING", worker_id: "w" }, tasks: [{ id: 0, state: "RUNNING", worker_id: "w" }, { id: 1, state: "RUNNING", worker_id: "w" }], type: "source" },
+  },
+};
+
+describe("status events in the React Query cache", () => {
+  it("updates the task's state and trace in place", () => {
+    const client = new QueryClient();
+    client.setQueryData(connectorsQueryKey, cached);
+    applyStatusEvent(client, { type: "status", connector: "c1", task: 1, state: "FAILED", workerId: "w", trace: "Error: boom", at: 1 });
+    const tasks = client.getQueryData<ExpandedConnectors>(connectorsQueryKey)!.c1!.status!.tasks;
+    expect(tasks).toEqual([{ id: 0, state: "RUNNING", worker_id: "w" }, { id: 1, state: "FAILED", worker_id: "w", trace: "Error: boom" }]);
+  });
+
+  it("updates the connector's own state, and reloads the list for a connector it does not know", () => {
+    const client = new QueryClient();
+    client.setQueryData(connectorsQueryKey, cached);
+    applyStatusEvent(client, { type: "status", connector: "c1", task: null, state: "PAUSED", workerId: "w", at: 1 });
+    expect(client.getQueryData<ExpandedConnectors>(connectorsQueryKey)!.c1!.status!.connector.state).toBe("PAUSED");
+    applyStatusEvent(client, { type: "status", connector: "new", task: null, state: "RUNNING", workerId: "w", at: 2 });
+    expect(client.getQueryState(connectorsQueryKey)!.isInvalidated).toBe(true);
+  });
+});
