@@ -34,6 +34,11 @@ const leafOnly = {
   message: "server/errors and server/contracts depend on nothing else in server/ (contracts may use each other).",
 };
 
+const builtInOnly = {
+  group: ["@/server/*", "!@/server/plugins", "@/server/plugins/*", "!@/server/plugins/api", "!@/server/plugins/connectors", "!@/server/plugins/converters"],
+  message: "Built-in plugins import server/plugins/api only (and their own folders), exactly as a third-party plugin would.",
+};
+
 const restrict = (...patterns) => ["error", { patterns }];
 
 const config = [
@@ -48,6 +53,11 @@ const config = [
   { files: ["server/kafka/**/*.ts"], rules: { "no-restricted-imports": restrict(prisma, next, parentImports, ui) } },
   { files: ["server/storage/prisma/**/*.ts", "server/console/**/*.ts"], rules: { "no-restricted-imports": restrict(kafkajs, next, parentImports, ui) } },
   { files: ["server/runtime/**/*.ts"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, next, parentImports, ui, runtimeOnly) } },
+  {
+    files: ["server/plugins/connectors/**/*.ts", "server/plugins/converters/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: { "no-restricted-imports": restrict(kafkajs, prisma, next, parentImports, ui, builtInOnly) },
+  },
   { files: ["server/errors/**/*.ts", "server/contracts/**/*.ts"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, next, parentImports, ui, leafOnly) } },
   { files: ["components/**/*.{ts,tsx}"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, componentsOnly) } },
   { files: ["app/**/*.{ts,tsx}"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, appOnly) } },

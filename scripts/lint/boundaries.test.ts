@@ -25,6 +25,8 @@ describe("module boundaries", () => {
     ["components/connectors/list.tsx", 'import { Runtime } from "@/server/runtime/runtime";', /server\/contracts only/],
     ["app/api/x/route.ts", 'import { PrismaClient } from "@prisma/client";', /Prisma is owned/],
     ["server/errors/x.ts", 'import { getLogger } from "@/server/logging/logger";', /depend on nothing else/],
+    ["server/plugins/connectors/jdbc/jdbc-sink.ts", 'import { Worker } from "@/server/runtime/worker/worker";', /Built-in plugins import server\/plugins\/api only/],
+    ["server/plugins/converters/avro.ts", 'import { getLogger } from "@/server/logging/logger";', /Built-in plugins import server\/plugins\/api only/],
   ])("%s may not: %s", async (file, code, message) => {
     const messages = await restrictedImports(file, code);
     expect(messages.some((m) => message.test(m))).toBe(true);
@@ -36,6 +38,7 @@ describe("module boundaries", () => {
     ["server/runtime/worker.ts", 'import type { ClusterPort } from "@/server/runtime/ports";'],
     ["server/runtime/worker.ts", 'import type { WorkerProcessStore } from "@/server/storage/contracts/worker-process-store";'],
     ["components/x.tsx", 'import { healthSchema } from "@/server/contracts/health";'],
+    ["server/plugins/connectors/jdbc/jdbc-sink.ts", 'import { SinkConnector } from "@/server/plugins/api/connector";'],
     ["app/api/x/route.ts", 'import { consoleHealthResponse } from "@/server/http/console-health";'],
   ])("%s may: %s", async (file, code) => {
     expect(await restrictedImports(file, code)).toEqual([]);
