@@ -63,13 +63,13 @@ if (!dev && buildIsStale()) {
 }
 
 console.log(`Tributary console: http://localhost:${port}  (Kafka: ${env.KAFKA_BROKERS})`);
-const app: ChildProcess = spawn(next, [dev ? "dev" : "start", "-H", host, "-p", String(port)], { cwd: root, env, stdio: "inherit" });
-
-// Ctrl-C reaches the app directly (same process group); a signal sent to this process alone is
-// passed on. Either way this process waits for the app to exit before stopping the broker.
+// Next runs as two processes (the CLI and its next-server child), so the app gets a process
+// group of its own and every signal this process receives (Ctrl-C, or a TERM sent to this pid
+// alone) is passed to that whole group; this process waits for it to exit, then stops the broker.
+const app: ChildProcess = spawn(next, [dev ? "dev" : "start", "-H", host, "-p", String(port)], { cwd: root, env, stdio: "inherit", detached: true });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    if (app.exitCode === null) app.kill(signal);
+    if (app.exitCode === null && app.pid) process.kill(-app.pid, signal);
   });
 }
 app.on("exit", (code, signal) => void finish(code ?? (signal ? 0 : 1)));
