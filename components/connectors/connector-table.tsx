@@ -1,5 +1,7 @@
 "use client";
 
+import Link from "next/link";
+import { toneOf } from "@/components/connectors/connector-state";
 import { useConnectors } from "@/components/queries/connectors";
 import { useLive } from "@/components/queries/live-events";
 import { StatusBadge } from "@/components/ui/badge";
@@ -7,10 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PlugIcon } from "@/components/ui/icons";
 import { InlineCode } from "@/components/ui/inline-code";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { Tone } from "@/components/ui/status-dot";
 import type { ConnectorStateInfo } from "@/server/contracts/connect";
-
-const toneOf: Record<string, Tone> = { RUNNING: "success", PAUSED: "warning", STOPPED: "neutral", UNASSIGNED: "neutral", RESTARTING: "warning", FAILED: "danger" };
 
 /** The plugin's short name: the class name's last segment. */
 function pluginName(className: string | undefined): string {
@@ -31,8 +30,8 @@ function taskSummary(status: ConnectorStateInfo | undefined): string {
 }
 
 /**
- * Every connector of the cluster with its type, plugin, state and tasks, failed ones first,
- * updated live from the event stream. An empty state explains how to create one when there are none.
+ * Every connector of the cluster with its type, plugin, state and tasks, failed ones first, each
+ * name a link to the connector's page, updated live from the event stream. An empty state explains how to create one when there are none.
  */
 export function ConnectorTable() {
   const live = useLive();
@@ -72,11 +71,15 @@ export function ConnectorTable() {
             <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
               {rows.map(({ name, status, info }) => (
                 <tr key={name} className="bg-white dark:bg-zinc-950">
-                  <th scope="row" className="px-4 py-3 font-medium text-zinc-900 dark:text-zinc-100">{name}</th>
+                  <th scope="row" className="px-4 py-3 font-medium">
+                    <Link href={`/connectors/${encodeURIComponent(name)}`} className="text-zinc-900 underline decoration-zinc-300 underline-offset-4 hover:text-accent-700 hover:decoration-accent-500 dark:text-zinc-100 dark:decoration-zinc-600 dark:hover:text-accent-300">
+                      {name}
+                    </Link>
+                  </th>
                   <td className="px-4 py-3 text-zinc-600 capitalize dark:text-zinc-400">{info?.type ?? status?.type ?? "—"}</td>
                   <td className="px-4 py-3 font-mono text-xs text-zinc-600 dark:text-zinc-400">{pluginName(info?.config["connector.class"])}</td>
                   <td className="px-4 py-3">
-                    {status ? <StatusBadge tone={toneOf[status.connector.state] ?? "neutral"} label={status.connector.state} /> : "—"}
+                    {status ? <StatusBadge tone={toneOf(status.connector.state)} label={status.connector.state} /> : "—"}
                   </td>
                   <td className="px-4 py-3 text-zinc-600 dark:text-zinc-400">
                     {taskSummary(status)}

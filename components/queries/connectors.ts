@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery, type UseQueryResult } from "@tanstack/react-query";
+import { connectRequest } from "@/components/queries/connector-api";
 import { expandedConnectorsSchema, type ExpandedConnectors } from "@/server/contracts/connect";
 
 /** React Query key of the connectors list with status and info. */
@@ -11,13 +12,7 @@ export const CONNECTORS_POLL_MS = { live: 30_000, fallback: 2_000 } as const;
 
 /** Fetches `GET /api/connect/connectors?expand=status&expand=info`; rejects with the API's message on failure. */
 export async function fetchConnectors(signal?: AbortSignal): Promise<ExpandedConnectors> {
-  const response = await fetch("/api/connect/connectors?expand=status&expand=info", { cache: "no-store", signal });
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const message = typeof body === "object" && body !== null && "message" in body ? String(body.message) : `HTTP ${response.status}`;
-    throw new Error(message);
-  }
-  return expandedConnectorsSchema.parse(body);
+  return expandedConnectorsSchema.parse(await connectRequest("/connectors?expand=status&expand=info", { signal }));
 }
 
 /** Every connector with its status and config; status changes arrive through the event stream (`live`). */

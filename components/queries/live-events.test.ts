@@ -1,8 +1,9 @@
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
+import { connectorStatusQueryKey } from "@/components/queries/connector";
 import { connectorsQueryKey } from "@/components/queries/connectors";
 import { applyStatusEvent } from "@/components/queries/live-events";
-import type { ExpandedConnectors } from "@/server/contracts/connect";
+import type { ConnectorStateInfo, ExpandedConnectors } from "@/server/contracts/connect";
 
 const cached: ExpandedConnectors = {
   c1: {
@@ -26,5 +27,24 @@ describe("status events in the React Query cache", () => {
     expect(client.getQueryData<ExpandedConnectors>(connectorsQueryKey)!.c1!.status!.connector.state).toBe("PAUSED");
     applyStatusEvent(client, { type: "status", connector: "new", task: null, state: "RUNNING", workerId: "w", at: 2 });
     expect(client.getQueryState(connectorsQueryKey)!.isInvalidated).toBe(true);
+  });
+
+  it("updates the connector page's own status query the same way, and leaves other connectors' alone", () => {
+    const client = new QueryClient();
+    client.setQueryData(connectorStatusQueryKey("c1"), cached.c1!.status);
+    client.setQueryData(connectorStatusQueryKey("c2"), { ...cached.c1!.status!, name: "c2" });
+    applyStatusEvent(client, { type: "status", connector: "c1", task: 0, state: "FAILED", workerId: "w2", trace: "Error: EISDIR\n    at read", at: 1 });
+    applyStatusEvent(client, { type: "status", connector: "c1", task: null, state: "PAUSED", workerId: "w", at: 2 });
+    const status = client.getQueryData<ConnectorStateInfo>(connectorStatusQueryKey("c1"))!;
+    expect(status.connector).toEqual({ state: "PAUSED", worker_id: "w" });
+    expect(status.tasks).toEqual([{ id: 0, state: "FAILED", worker_id: "w2", trace: "Error: EISDIR\n    at read" }, { id: 1, state: "RUNNING", worker_id: "w" }]);
+    expect(client.getQueryData<ConnectorStateInfo>(connectorStatusQueryKey("c2"))).toEqual({ ...cached.c1!.status!, name: "c2" });
+  });
+
+  it("makes a connector page that has no status yet (or a 404) refetch it", () => {
+    const client = new QueryClient();
+    client.getQueryCache().build(client, { queryKey: connectorStatusQueryKey("new") });
+    applyStatusEvent(client, { type: "status", connector: "new", task: null, state: "RUNNING", workerId: "w", at: 1 });
+    expect(client.getQueryState(connectorStatusQueryKey("new"))!.isInvalidated).toBe(true);
   });
 });

@@ -2,9 +2,10 @@
 
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { connectorQueryKey, connectorStatusQueryKey } from "@/components/queries/connector";
 import { connectorsQueryKey } from "@/components/queries/connectors";
-import type { ExpandedConnectors } from "@/server/contracts/connect";
-import { statusEventSchema, type StatusEvent } from "@/server/contracts/events";
+import type { ConnectorStateInfo, ExpandedConnectors } from "@/server/contracts/connect";
+import { connectorEventSchema, statusEventSchema, type StatusEvent } from "@/server/contracts/events";
 
 const LiveContext = createContext(false);
 
@@ -13,28 +14,37 @@ export function useLive(): boolean {
   return useContext(LiveContext);
 }
 
+/** `status` with the event's connector or task state (and trace) in place of the old one. */
+function withEvent(status: ConnectorStateInfo, event: StatusEvent): ConnectorStateInfo {
+  const instance = { state: event.state, worker_id: event.workerId, ...(event.trace ? { trace: event.trace } : {}) };
+  return event.task === null
+    ? { ...status, connector: instance }
+    : { ...status, tasks: [...status.tasks.filter((t) => t.id !== event.task), { id: event.task, ...instance }].sort((a, b) => a.id - b.id) };
+}
+
 /**
- * Writes a status event into the cached connectors list, so an open page shows it without
- * refetching. A connector the cache does not know yet makes the list refetch instead.
+ * Writes a status event into the cached connectors list and into the connector's own status
+ * query, so an open page shows it without refetching. A connector a cache does not know yet
+ * makes that query refetch instead (a no-op when nothing observes it).
  */
 export function applyStatusEvent(client: QueryClient, event: StatusEvent): void {
   const list = client.getQueryData<ExpandedConnectors>(connectorsQueryKey);
   const entry = list?.[event.connector];
-  if (!list || !entry?.status) {
+  if (list && entry?.status) {
+    client.setQueryData<ExpandedConnectors>(connectorsQueryKey, { ...list, [event.connector]: { ...entry, status: withEvent(entry.status, event) } });
+  } else {
     void client.invalidateQueries({ queryKey: connectorsQueryKey });
-    return;
   }
-  const instance = { state: event.state, worker_id: event.workerId, ...(event.trace ? { trace: event.trace } : {}) };
-  const status =
-    event.task === null
-      ? { ...entry.status, connector: instance }
-      : { ...entry.status, tasks: [...entry.status.tasks.filter((t) => t.id !== event.task), { id: event.task, ...instance }].sort((a, b) => a.id - b.id) };
-  client.setQueryData<ExpandedConnectors>(connectorsQueryKey, { ...list, [event.connector]: { ...entry, status } });
+  const key = connectorStatusQueryKey(event.connector);
+  const single = client.getQueryData<ConnectorStateInfo>(key);
+  if (single) client.setQueryData<ConnectorStateInfo>(key, withEvent(single, event));
+  else void client.invalidateQueries({ queryKey: key });
 }
 
 /**
  * Subscribes to `GET /api/console/events` for as long as the console is open: status events are
- * written into the React Query cache, connector events (created, updated, deleted) reload the list. The browser's EventSource reconnects by itself (the server
+ * written into the React Query cache, connector events (created, updated, deleted) reload the list
+ * and that connector's queries. The browser's EventSource reconnects by itself (the server
  * asks for a 1 s retry); while it is disconnected, queries fall back to polling.
  */
 export function LiveEventsProvider({ children }: { children: ReactNode }) {
@@ -48,7 +58,11 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
       const parsed = statusEventSchema.safeParse(JSON.parse((message as MessageEvent<string>).data));
       if (parsed.success) applyStatusEvent(client, parsed.data);
     });
-    source.addEventListener("connector", () => void client.invalidateQueries({ queryKey: connectorsQueryKey }));
+    source.addEventListener("connector", (message) => {
+      void client.invalidateQueries({ queryKey: connectorsQueryKey });
+      const parsed = connectorEventSchema.safeParse(JSON.parse((message as MessageEvent<string>).data));
+      if (parsed.success) void client.invalidateQueries({ queryKey: connectorQueryKey(parsed.data.connector) });
+    });
     return () => source.close();
   }, [client]);
   return <LiveContext.Provider value={live}>{children}</LiveContext.Provider>;

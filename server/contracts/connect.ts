@@ -27,6 +27,16 @@ export const expandedConnectorsSchema = z.record(
   z.object({ status: connectorStateInfoSchema.optional(), info: connectorInfoSchema.optional() }),
 );
 
+/** `GET /connectors/{c}/config`: the connector's config as submitted, every value a string. */
+export const connectorConfigSchema = z.record(z.string(), z.string());
+
+/** `GET /connectors/{c}/topics`: `{"<c>": {"topics": [...]}}`, the topics the connector has used since its last reset. */
+export const connectorTopicsSchema = z.record(z.string(), z.object({ topics: z.array(z.string()) }));
+
+/** The body of every Kafka Connect REST error: `{"error_code": <HTTP status>, "message": "..."}`. */
+export const connectErrorSchema = z.object({ error_code: z.number(), message: z.string() });
+
 export type ConnectorStateInfo = z.infer<typeof connectorStateInfoSchema>;
 export type ConnectorInfo = z.infer<typeof connectorInfoSchema>;
 export type ExpandedConnectors = z.infer<typeof expandedConnectorsSchema>;
+export type ConnectorConfig = z.infer<typeof connectorConfigSchema>;

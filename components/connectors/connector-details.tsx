@@ -1,0 +1,71 @@
+"use client";
+
+import Link from "next/link";
+import { ConnectorActionBar } from "@/components/connectors/connector-action-bar";
+import { ConnectorConfigCard } from "@/components/connectors/connector-config-card";
+import { ConnectorHeader } from "@/components/connectors/connector-header";
+import { ConnectorTopicsCard } from "@/components/connectors/connector-topics-card";
+import { applicableActions } from "@/components/connectors/connector-state";
+import { TaskTable } from "@/components/connectors/task-table";
+import { isNotFound, useConnectorStatus } from "@/components/queries/connector";
+import { useConnectorAction } from "@/components/queries/connector-actions";
+import { useLive } from "@/components/queries/live-events";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { PlugIcon } from "@/components/ui/icons";
+import { Skeleton } from "@/components/ui/skeleton";
+
+/**
+ * One connector's page: header with target and observed state, actions, tasks (live through the
+ * event stream, polling while it is down), config and topics in use. A 404 from the status
+ * endpoint (unknown or deleted connector) shows "Connector not found" with a way back.
+ */
+export function ConnectorDetails({ name }: { name: string }) {
+  const live = useLive();
+  const status = useConnectorStatus(name, live);
+  const action = useConnectorAction(name);
+
+  if (isNotFound(status.error)) {
+    return (
+      <EmptyState
+        icon={PlugIcon}
+        title="Connector not found"
+        actions={
+          <Link href="/connectors" className="text-sm font-medium text-accent-600 hover:text-accent-700 dark:text-accent-400 dark:hover:text-accent-300">
+            ← Back to connectors
+          </Link>
+        }
+      >
+        There is no connector named <span className="font-mono">{name}</span> on this cluster. It may have been deleted.
+      </EmptyState>
+    );
+  }
+  if (!status.data) {
+    return status.error ? (
+      <ErrorAlert>Could not load connector {name}: {status.error.message}</ErrorAlert>
+    ) : (
+      <div aria-busy="true" aria-label={`Loading connector ${name}`} className="space-y-4">
+        <Skeleton className="h-10 w-72" />
+        <Skeleton className="h-28 w-full" />
+        <Skeleton className="h-40 w-full" />
+      </div>
+    );
+  }
+
+  const data = status.data;
+  return (
+    <div className="space-y-6">
+      <ConnectorHeader status={data} />
+      {status.error ? <ErrorAlert>Showing the last known status: {status.error.message}</ErrorAlert> : null}
+      <ConnectorActionBar status={data} action={action} />
+      <TaskTable
+        status={data}
+        live={live}
+        canRestart={applicableActions(data)["restart-task"] && !action.isPending}
+        onRestart={(task) => action.mutate({ kind: "restart-task", task })}
+      />
+      <ConnectorConfigCard name={name} />
+      <ConnectorTopicsCard name={name} />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import Link from "next/link";
+import { FailureTrace } from "@/components/connectors/failure-trace";
+import { targetStateOf, toneOf } from "@/components/connectors/connector-state";
+import { useConnectorConfig } from "@/components/queries/connector";
+import { StatusBadge } from "@/components/ui/badge";
+import { InlineCode } from "@/components/ui/inline-code";
+import { PageHeader } from "@/components/ui/page-header";
+import type { ConnectorStateInfo } from "@/server/contracts/connect";
+
+/**
+ * A label and its badge, named by the label so it can be found by role: the observed state is a
+ * polite live region (`role="status"`), so a change is announced; the target state is a group.
+ */
+function StateItem({ id, label, state, live }: { id: string; label: string; state: string; live: boolean }) {
+  return (
+    <div role={live ? "status" : "group"} aria-labelledby={id} className="flex items-center gap-2">
+      <span id={id} className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{label}</span>
+      <StatusBadge tone={toneOf(state)} label={state} />
+    </div>
+  );
+}
+
+/**
+ * The top of a connector's page: a link back to the list, the name as `<h1>`, its type and
+ * plugin class, and what it was asked to be (target state) beside what it is (observed state);
+ * a FAILED connector also shows its own trace.
+ */
+export function ConnectorHeader({ status }: { status: ConnectorStateInfo }) {
+  const config = useConnectorConfig(status.name);
+  const pluginClass = config.data?.["connector.class"];
+  return (
+    <div>
+      <Link href="/connectors" className="text-sm font-medium text-accent-600 hover:text-accent-700 dark:text-accent-400 dark:hover:text-accent-300">
+        ← Connectors
+      </Link>
+      <div className="mt-2">
+        <PageHeader
+          title={status.name}
+          description={
+            <>
+              <span className="capitalize">{status.type}</span> connector{pluginClass ? <> · <InlineCode>{pluginClass}</InlineCode></> : null}
+              <span className="text-zinc-500 dark:text-zinc-400"> · on worker <span className="font-mono text-xs">{status.connector.worker_id}</span></span>
+            </>
+          }
+          actions={
+            <div className="flex flex-wrap items-center gap-4 rounded-lg border border-zinc-200 bg-white px-3 py-2 shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60">
+              <StateItem id="target-state" label="Asked to be" state={targetStateOf(status)} live={false} />
+              <span aria-hidden="true" className="text-zinc-300 dark:text-zinc-600">→</span>
+              <StateItem id="observed-state" label="Is" state={status.connector.state} live />
+            </div>
+          }
+        />
+      </div>
+      {status.connector.state === "FAILED" && status.connector.trace ? (
+        <div className="mb-6 rounded-xl border border-red-200 bg-red-50/60 px-5 py-4 dark:border-red-900/60 dark:bg-red-950/30">
+          <p className="mb-2 text-sm font-medium text-red-800 dark:text-red-300">The connector itself failed</p>
+          <FailureTrace trace={status.connector.trace} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { connectErrorSchema } from "@/server/contracts/connect";
+
+/** A non-2xx answer of the Kafka Connect REST API: the HTTP status and the API's own `message`. */
+export class ConnectApiError extends Error {
+  override readonly name = "ConnectApiError";
+
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The REST path of one connector (`/connectors/{c}`), with the name URL-encoded. */
+export function connectorPath(name: string): string {
+  return `/connectors/${encodeURIComponent(name)}`;
+}
+
+/**
+ * Calls `/api/connect{path}` and resolves with the parsed JSON body, or `undefined` for an empty
+ * answer (202/204). Rejects with `ConnectApiError` carrying the API's `message` (or "HTTP <status>")
+ * on any non-2xx status; network errors and aborts reject as `fetch` does. Browser only.
+ */
+export async function connectRequest(path: string, init: { method?: "GET" | "POST" | "PUT" | "DELETE"; signal?: AbortSignal } = {}): Promise<unknown> {
+  const response = await fetch(`/api/connect${path}`, { method: init.method ?? "GET", cache: "no-store", headers: { accept: "application/json" }, signal: init.signal });
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  if (!response.ok) {
+    const parsed = connectErrorSchema.safeParse(body);
+    throw new ConnectApiError(response.status, parsed.success ? parsed.data.message : `HTTP ${response.status}`);
+  }
+  return body;
+}
