@@ -33,7 +33,7 @@ export class KafkajsClientFactory implements KafkaClientFactory {
     const sessionTimeout = Number(settings["session.timeout.ms"]);
     const maxWait = Number(settings["fetch.max.wait.ms"]);
     return new KafkajsSinkConsumer(new Kafka(kafkaConfigFrom(settings, options.clientId)), {
-      groupId: options.overrides["group.id"] ?? options.groupId,
+      groupId: options.groupId,
       topics: options.topics,
       sessionTimeoutMs: Number.isInteger(sessionTimeout) && sessionTimeout > 0 ? sessionTimeout : undefined,
       maxWaitMs: Number.isInteger(maxWait) && maxWait >= 0 ? maxWait : undefined,

@@ -26,8 +26,8 @@ interface LoggingState {
 
 type Global = typeof globalThis & { [KEY]?: LoggingState };
 
-/** Level names accepted by `LOG_LEVEL` and by the loggers API. */
-export const LEVELS: readonly Level[] = ["fatal", "error", "warn", "info", "debug", "trace"];
+/** Level names accepted by `LOG_LEVEL`. */
+const LEVELS: readonly Level[] = ["fatal", "error", "warn", "info", "debug", "trace"];
 
 /** Kafka Connect's (log4j's) level names, as `/admin/loggers` accepts and shows them, to pino's. */
 const pinoLevelByLog4j: Record<string, LevelWithSilent> = {

@@ -80,7 +80,10 @@ export function sourceConnectorConfigDef(): ConfigDef {
     .define({ name: "offsets.storage.topic", type: ConfigType.STRING, default: null, importance: Importance.LOW, documentation: "A topic of its own for this connector's offsets (distributed mode only).", group: "Offsets Topic", orderInGroup: 1, width: Width.LONG, displayName: "Offsets topic" });
 }
 
-/** The keys of a connector whose class cannot be found: the common ones only. */
-export function unknownConnectorConfigDef(): ConfigDef {
-  return common();
+/**
+ * The consumer group of a sink connector: `connect-<name>`, unless the connector overrides it
+ * with `consumer.override.group.id`. Its committed offsets are the connector's offsets.
+ */
+export function sinkGroupId(name: string, config: Readonly<Record<string, string>>): string {
+  return config["consumer.override.group.id"] ?? `connect-${name}`;
 }

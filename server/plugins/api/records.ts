@@ -16,8 +16,8 @@ export interface ConnectRecordFields {
   headers: Headers;
 }
 
-/** A record produced by a source task: the data plus where it came from in the source system. */
-export class SourceRecord implements ConnectRecordFields {
+/** The fields both record kinds share, defaulted to null (headers to an empty set). */
+abstract class ConnectRecordBase implements ConnectRecordFields {
   readonly topic: string;
   readonly kafkaPartition: number | null;
   readonly keySchema: Schema | null;
@@ -26,12 +26,8 @@ export class SourceRecord implements ConnectRecordFields {
   readonly value: unknown;
   readonly timestamp: number | null;
   readonly headers: Headers;
-  /** Identifies the source stream (`{filename: "in.txt"}`); the offset store's key. */
-  readonly sourcePartition: OffsetMap | null;
-  /** Position in that stream after this record (`{position: 30}`); committed once Kafka acked. */
-  readonly sourceOffset: OffsetMap | null;
 
-  constructor(fields: Partial<ConnectRecordFields> & { topic: string; sourcePartition: OffsetMap | null; sourceOffset: OffsetMap | null }) {
+  protected constructor(fields: Partial<ConnectRecordFields> & { topic: string }) {
     this.topic = fields.topic;
     this.kafkaPartition = fields.kafkaPartition ?? null;
     this.keySchema = fields.keySchema ?? null;
@@ -40,6 +36,18 @@ export class SourceRecord implements ConnectRecordFields {
     this.value = fields.value ?? null;
     this.timestamp = fields.timestamp ?? null;
     this.headers = fields.headers ?? new Headers();
+  }
+}
+
+/** A record produced by a source task: the data plus where it came from in the source system. */
+export class SourceRecord extends ConnectRecordBase {
+  /** Identifies the source stream (`{filename: "in.txt"}`); the offset store's key. */
+  readonly sourcePartition: OffsetMap | null;
+  /** Position in that stream after this record (`{position: 30}`); committed once Kafka acked. */
+  readonly sourceOffset: OffsetMap | null;
+
+  constructor(fields: Partial<ConnectRecordFields> & { topic: string; sourcePartition: OffsetMap | null; sourceOffset: OffsetMap | null }) {
+    super(fields);
     this.sourcePartition = fields.sourcePartition;
     this.sourceOffset = fields.sourceOffset;
   }
@@ -54,15 +62,8 @@ export class SourceRecord implements ConnectRecordFields {
 export type TimestampType = "NoTimestampType" | "CreateTime" | "LogAppendTime";
 
 /** A record delivered to a sink task, with its Kafka coordinates. */
-export class SinkRecord implements ConnectRecordFields {
-  readonly topic: string;
-  readonly kafkaPartition: number;
-  readonly keySchema: Schema | null;
-  readonly key: unknown;
-  readonly valueSchema: Schema | null;
-  readonly value: unknown;
-  readonly timestamp: number | null;
-  readonly headers: Headers;
+export class SinkRecord extends ConnectRecordBase {
+  declare readonly kafkaPartition: number;
   /** The record's offset in its topic partition. */
   readonly kafkaOffset: bigint;
   readonly timestampType: TimestampType;
@@ -82,14 +83,7 @@ export class SinkRecord implements ConnectRecordFields {
       originalKafkaOffset?: bigint;
     },
   ) {
-    this.topic = fields.topic;
-    this.kafkaPartition = fields.kafkaPartition;
-    this.keySchema = fields.keySchema ?? null;
-    this.key = fields.key ?? null;
-    this.valueSchema = fields.valueSchema ?? null;
-    this.value = fields.value ?? null;
-    this.timestamp = fields.timestamp ?? null;
-    this.headers = fields.headers ?? new Headers();
+    super(fields);
     this.kafkaOffset = fields.kafkaOffset;
     this.timestampType = fields.timestampType ?? "NoTimestampType";
     this.originalTopic = fields.originalTopic ?? fields.topic;

@@ -2,16 +2,12 @@ import { TributaryError } from "@/server/errors/tributary-error";
 import { SinkConnector, SourceConnector, type Connector } from "@/server/plugins/api/connector";
 import type { OffsetMap } from "@/server/plugins/api/offsets";
 import type { ConnectorOffset } from "@/server/runtime/herder/herder-types";
+import { sinkGroupId } from "@/server/runtime/connector-config";
 import type { KafkaAdmin } from "@/server/runtime/ports";
 import type { OffsetStore } from "@/server/storage/contracts/offset-store";
 
 const ALTERED = "The offsets for this connector have been altered successfully";
 const RESET = "The offsets for this connector have been reset successfully";
-
-/** The consumer group of a sink connector (`connect-<name>`, unless overridden). */
-export function sinkGroupId(name: string, config: Readonly<Record<string, string>>): string {
-  return config["consumer.override.group.id"] ?? `connect-${name}`;
-}
 
 function invalid(message: string): TributaryError {
   return new TributaryError("request.invalid", message);

@@ -4,6 +4,7 @@ import { SinkConnector, SourceConnector, type Connector } from "@/server/plugins
 import type { SinkTask, SourceTask } from "@/server/plugins/api/task";
 import type { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
 import type { KafkaClientFactory } from "@/server/runtime/ports";
+import { sinkGroupId } from "@/server/runtime/connector-config";
 import { buildConverters, withPrefix } from "@/server/runtime/worker/converter-setup";
 import { WorkerConnector, type ConnectorStatusListener } from "@/server/runtime/worker/worker-connector";
 import { WorkerSinkTask } from "@/server/runtime/worker/worker-sink-task";
@@ -180,7 +181,7 @@ export class Worker {
     }
     const topics = connectorConfig["topics.regex"] ? new RegExp(`^(?:${connectorConfig["topics.regex"]})$`) : (connectorConfig.topics ?? "").split(",").map((t) => t.trim()).filter(Boolean);
     const consumer = this.options.clients.sinkConsumer({
-      groupId: `connect-${id.connector}`,
+      groupId: sinkGroupId(id.connector, connectorConfig),
       clientId: `connector-consumer-${id.connector}-${id.task}`,
       topics,
       overrides: withPrefix(connectorConfig, "consumer.override"),
