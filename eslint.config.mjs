@@ -35,7 +35,7 @@ const leafOnly = {
 };
 
 const builtInOnly = {
-  group: ["@/server/*", "!@/server/plugins", "@/server/plugins/*", "!@/server/plugins/api", "!@/server/plugins/connectors", "!@/server/plugins/converters"],
+  group: ["@/server/*", "!@/server/plugins", "@/server/plugins/*", "!@/server/plugins/api", "!@/server/plugins/connectors", "!@/server/plugins/converters", "!@/server/plugins/transforms"],
   message: "Built-in plugins import server/plugins/api only (and their own folders), exactly as a third-party plugin would.",
 };
 
@@ -45,7 +45,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", ".cache/**", "data/**", "node_modules/**", "server/storage/prisma/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [".next/**", ".next-*/**", ".cache/**", "data/**", "node_modules/**", "server/storage/prisma/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
   { files: ["**/*.{ts,tsx,mjs,js}"], rules: { "no-restricted-imports": restrict(kafkajs, prisma) } },
   { files: ["prisma.config.ts"], rules: { "no-restricted-imports": restrict(kafkajs) } },
@@ -54,7 +54,7 @@ const config = [
   { files: ["server/storage/prisma/**/*.ts", "server/console/**/*.ts"], rules: { "no-restricted-imports": restrict(kafkajs, next, parentImports, ui) } },
   { files: ["server/runtime/**/*.ts"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, next, parentImports, ui, runtimeOnly) } },
   {
-    files: ["server/plugins/connectors/**/*.ts", "server/plugins/converters/**/*.ts"],
+    files: ["server/plugins/connectors/**/*.ts", "server/plugins/converters/**/*.ts", "server/plugins/transforms/**/*.ts"],
     ignores: ["**/*.test.ts"],
     rules: { "no-restricted-imports": restrict(kafkajs, prisma, next, parentImports, ui, builtInOnly) },
   },

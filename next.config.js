@@ -2,6 +2,8 @@
 const nextConfig = {
   // The embedded runtime is started from instrumentation.ts; no custom server is needed.
   poweredByHeader: false,
+  // NEXT_DIST_DIR lets two builds of one checkout live side by side (e.g. parallel e2e runs).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Kafka Connect accepts a trailing "/" on every REST path; Next would redirect it (308) first.
   skipTrailingSlashRedirect: true,
 };

@@ -27,6 +27,7 @@ describe("module boundaries", () => {
     ["server/errors/x.ts", 'import { getLogger } from "@/server/logging/logger";', /depend on nothing else/],
     ["server/plugins/connectors/jdbc/jdbc-sink.ts", 'import { Worker } from "@/server/runtime/worker/worker";', /Built-in plugins import server\/plugins\/api only/],
     ["server/plugins/converters/avro.ts", 'import { getLogger } from "@/server/logging/logger";', /Built-in plugins import server\/plugins\/api only/],
+    ["server/plugins/transforms/cast.ts", 'import { Worker } from "@/server/runtime/worker/worker";', /Built-in plugins import server\/plugins\/api only/],
   ])("%s may not: %s", async (file, code, message) => {
     const messages = await restrictedImports(file, code);
     expect(messages.some((m) => message.test(m))).toBe(true);
