@@ -61,6 +61,8 @@ export interface Herder {
   /** Only when STOPPED with no tasks; resolves with Connect's success message. */
   alterConnectorOffsets(name: string, offsets: ConnectorOffset[]): Promise<{ message: string }>;
   resetConnectorOffsets(name: string): Promise<{ message: string }>;
+  /** The end offset of every partition of `topics` (the console's sink lag); a `kafka.*` error for an unknown topic. */
+  topicEndOffsets(topics: string[]): Promise<Array<{ topic: string; partition: number; offset: number }>>;
   /** Validates a candidate config; `pluginName` is the path's plugin, only cross-checked. */
   validateConnectorConfig(pluginName: string | null, config: Record<string, string>): Promise<ConfigInfos>;
   plugins(connectorsOnly: boolean): PluginInfo[];

@@ -258,6 +258,10 @@ export class StandaloneHerder implements Herder {
     });
   }
 
+  async topicEndOffsets(topics: string[]): Promise<Array<{ topic: string; partition: number; offset: number }>> {
+    return (await this.options.admin.endOffsets(topics)).map(({ topic, partition, offset }) => ({ topic, partition, offset: Number(offset) }));
+  }
+
   async validateConnectorConfig(pluginName: string | null, config: Record<string, string>): Promise<ConfigInfos> {
     return validateConnectorConfig(this.options.registry, pluginName, config, this.options.overridePolicy);
   }

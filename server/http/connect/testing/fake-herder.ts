@@ -65,6 +65,8 @@ export class FakeHerder implements Herder {
   /** Connectors whose status is not written yet: `/status` is 404 and `?expand` leaves them out. */
   readonly withoutStatus = new Set<string>();
   topicTracking = true;
+  /** End offsets per partition of the topics `topicEndOffsets` knows; any other topic is unknown to the fake cluster. */
+  readonly endOffsets = new Map<string, number[]>();
 
   /** Marks task `task` of `name` FAILED with a trace. */
   failTask(name: string, task: number): void {
@@ -245,6 +247,14 @@ export class FakeHerder implements Herder {
   async resetConnectorOffsets(name: string): Promise<{ message: string }> {
     this.stoppedForOffsets(name).offsets = [];
     return { message: "The offsets for this connector have been reset successfully" };
+  }
+
+  async topicEndOffsets(topics: string[]): Promise<Array<{ topic: string; partition: number; offset: number }>> {
+    return topics.flatMap((topic) => {
+      const ends = this.endOffsets.get(topic);
+      if (!ends) throw new TributaryError("kafka.unknown_topic_or_partition", "This server does not host this topic-partition");
+      return ends.map((offset, partition) => ({ topic, partition, offset }));
+    });
   }
 
   async validateConnectorConfig(_pluginName: string | null, config: Record<string, string>): Promise<ConfigInfos> {
