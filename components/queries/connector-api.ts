@@ -18,12 +18,18 @@ export function connectorPath(name: string): string {
 }
 
 /**
- * Calls `/api/connect{path}` and resolves with the parsed JSON body, or `undefined` for an empty
- * answer (202/204). Rejects with `ConnectApiError` carrying the API's `message` (or "HTTP <status>")
- * on any non-2xx status; network errors and aborts reject as `fetch` does. Browser only.
+ * Calls `/api/connect{path}` (with `body` sent as JSON when given) and resolves with the parsed
+ * JSON body, or `undefined` for an empty answer (202/204). Rejects with `ConnectApiError` carrying
+ * the API's `message` (or "HTTP <status>") on any non-2xx status; network errors and aborts
+ * reject as `fetch` does. Browser only.
  */
-export async function connectRequest(path: string, init: { method?: "GET" | "POST" | "PUT" | "DELETE"; signal?: AbortSignal } = {}): Promise<unknown> {
-  const response = await fetch(`/api/connect${path}`, { method: init.method ?? "GET", cache: "no-store", headers: { accept: "application/json" }, signal: init.signal });
+export async function connectRequest(
+  path: string,
+  init: { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; body?: unknown; signal?: AbortSignal } = {},
+): Promise<unknown> {
+  const headers: Record<string, string> = { accept: "application/json", ...(init.body === undefined ? {} : { "content-type": "application/json" }) };
+  const payload = init.body === undefined ? undefined : JSON.stringify(init.body);
+  const response = await fetch(`/api/connect${path}`, { method: init.method ?? "GET", cache: "no-store", headers, body: payload, signal: init.signal });
   const text = await response.text();
   let body: unknown;
   try {
