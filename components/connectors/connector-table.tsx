@@ -1,96 +1,205 @@
 "use client";
 
 import Link from "next/link";
-import { toneOf } from "@/components/connectors/connector-state";
+import { useMemo, useState } from "react";
+import { BulkActionDialog } from "@/components/connectors/bulk-action-dialog";
+import { healthTone } from "@/components/connectors/connector-health";
+import { connectorRows, filterRows, healthCounts, NO_FILTER, pluginName, sortRows, type ConnectorFilter, type ConnectorRow } from "@/components/connectors/connector-list";
+import { ConnectorListToolbar, healthLabel } from "@/components/connectors/connector-list-toolbar";
+import type { BulkActionKind } from "@/components/queries/bulk-actions";
 import { useConnectors } from "@/components/queries/connectors";
+import { errorAdvice } from "@/components/queries/error-advice";
+import { useHealth } from "@/components/queries/health";
 import { useLive } from "@/components/queries/live-events";
 import { StatusBadge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { DangerButton } from "@/components/ui/danger-button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { PlugIcon } from "@/components/ui/icons";
 import { InlineCode } from "@/components/ui/inline-code";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { ConnectorStateInfo } from "@/server/contracts/connect";
 
-/** The plugin's short name: the class name's last segment. */
-function pluginName(className: string | undefined): string {
-  return className ? className.slice(className.lastIndexOf(".") + 1) : "—";
+const linkClass = "font-medium text-accent-600 hover:text-accent-700 dark:text-accent-400 dark:hover:text-accent-300";
+
+/** "1 of 2 running, 1 failed". */
+function taskSummary(row: ConnectorRow): string {
+  return `${row.running} of ${row.tasks} running${row.failed > 0 ? `, ${row.failed} failed` : ""}`;
 }
 
-/** The first line of the first failed task's (or the connector's) trace: the error itself. */
-function failure(status: ConnectorStateInfo | undefined): string | undefined {
-  const trace = status?.tasks.find((task) => task.state === "FAILED")?.trace ?? (status?.connector.state === "FAILED" ? status.connector.trace : undefined);
-  return trace?.split("\n")[0];
-}
-
-function taskSummary(status: ConnectorStateInfo | undefined): string {
-  if (!status) return "—";
-  const running = status.tasks.filter((task) => task.state === "RUNNING").length;
-  const failed = status.tasks.filter((task) => task.state === "FAILED").length;
-  return `${running} of ${status.tasks.length} running${failed > 0 ? `, ${failed} failed` : ""}`;
+/** A banner while the runtime's last probe found Kafka unreachable: connectors cannot move data. */
+function KafkaBanner() {
+  const health = useHealth();
+  const kafka = health.data?.kafka;
+  if (!kafka || kafka.reachable || kafka.checkedAt === null) return null;
+  return (
+    <ErrorAlert className="mb-4">
+      Kafka is unreachable at <span className="font-mono">{kafka.bootstrap}</span>
+      {kafka.error ? ` (${kafka.error})` : ""}: connectors cannot move data until it is back. Check that the brokers are running and that
+      bootstrap.servers points at them.
+    </ErrorAlert>
+  );
 }
 
 /**
- * Every connector of the cluster with its type, plugin, state and tasks, failed ones first, each
- * name a link to the connector's page, updated live from the event stream. An empty state explains how to create one when there are none.
+ * Every connector of the cluster: name (a link to its page), type, plugin, derived health with
+ * its reason, task counts and topics; failed ones first, updated live from the event stream.
+ * Search and the State and Type filters narrow the rows; checkboxes select shown rows for a bulk
+ * pause, resume, restart or delete, each confirmed in a dialog that lists the connectors and
+ * then the outcome for each. Empty states say how to create a connector or clear the filters.
  */
 export function ConnectorTable() {
   const live = useLive();
-  const { data, error, isPending } = useConnectors(live);
+  const { data, error, isPending, refetch } = useConnectors(live);
+  const [filter, setFilter] = useState<ConnectorFilter>(NO_FILTER);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [pending, setPending] = useState<{ kind: BulkActionKind; names: string[] } | null>(null);
+  const rows = useMemo(() => (data ? connectorRows(data) : []), [data]);
+  const shown = useMemo(() => sortRows(filterRows(rows, filter)), [rows, filter]);
+
   if (isPending) return <Skeleton className="h-40 w-full" />;
-  if (error) {
+  if (error && !data) {
     return (
-      <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-300">
-        Could not load connectors: {error.message}
-      </p>
+      <ErrorAlert>
+        Could not load connectors: {error.message} {errorAdvice(error)}{" "}
+        <button type="button" onClick={() => void refetch()} className={`underline ${linkClass}`}>
+          Try again
+        </button>
+      </ErrorAlert>
     );
   }
-  const rows = Object.entries(data)
-    .map(([name, { status, info }]) => ({ name, status, info }))
-    .sort((a, b) => Number(b.status?.connector.state === "FAILED") - Number(a.status?.connector.state === "FAILED") || a.name.localeCompare(b.name));
+
+  const chosen = shown.filter((row) => selected.has(row.name)).map((row) => row.name);
+  const allChosen = shown.length > 0 && chosen.length === shown.length;
+  const toggle = (name: string, on: boolean) => {
+    const next = new Set(selected);
+    if (on) next.add(name);
+    else next.delete(name);
+    setSelected(next);
+  };
+  const toggleAll = (on: boolean) => setSelected(on ? new Set(shown.map((row) => row.name)) : new Set());
+
   return (
     <div>
-      <p className="mb-2 text-right text-xs text-zinc-500 dark:text-zinc-400">{live ? "Live updates on" : "Reconnecting… refreshing every 2 s"}</p>
+      <KafkaBanner />
       {rows.length === 0 ? (
-        <EmptyState icon={PlugIcon} title="No connectors yet">
-          Create one through the Kafka Connect REST API at <InlineCode>/api/connect/connectors</InlineCode>, with the same requests and
-          configs as Apache Kafka Connect. It will show here with its tasks and state.
+        <EmptyState
+          icon={PlugIcon}
+          title="No connectors yet"
+          actions={
+            <Link href="/connectors/new" className={`text-sm ${linkClass}`}>
+              Create a connector →
+            </Link>
+          }
+        >
+          A connector copies data between Kafka and another system. Create one with the form, or through the Kafka Connect REST API at{" "}
+          <InlineCode>/api/connect/connectors</InlineCode> with the same requests and configs as Apache Kafka Connect.
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Connectors</caption>
-            <thead className="bg-zinc-50 text-xs font-medium text-zinc-500 uppercase dark:bg-zinc-900 dark:text-zinc-400">
-              <tr>
-                <th scope="col" className="px-4 py-2.5">Name</th>
-                <th scope="col" className="px-4 py-2.5">Type</th>
-                <th scope="col" className="px-4 py-2.5">Plugin</th>
-                <th scope="col" className="px-4 py-2.5">State</th>
-                <th scope="col" className="px-4 py-2.5">Tasks</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-              {rows.map(({ name, status, info }) => (
-                <tr key={name} className="bg-white dark:bg-zinc-950">
-                  <th scope="row" className="px-4 py-3 font-medium">
-                    <Link href={`/connectors/${encodeURIComponent(name)}`} className="text-zinc-900 underline decoration-zinc-300 underline-offset-4 hover:text-accent-700 hover:decoration-accent-500 dark:text-zinc-100 dark:decoration-zinc-600 dark:hover:text-accent-300">
-                      {name}
-                    </Link>
-                  </th>
-                  <td className="px-4 py-3 text-zinc-600 capitalize dark:text-zinc-400">{info?.type ?? status?.type ?? "—"}</td>
-                  <td className="px-4 py-3 font-mono text-xs text-zinc-600 dark:text-zinc-400">{pluginName(info?.config["connector.class"])}</td>
-                  <td className="px-4 py-3">
-                    {status ? <StatusBadge tone={toneOf(status.connector.state)} label={status.connector.state} /> : "—"}
-                  </td>
-                  <td className="px-4 py-3 text-zinc-600 dark:text-zinc-400">
-                    {taskSummary(status)}
-                    {failure(status) ? <p className="mt-1 max-w-md truncate font-mono text-xs text-red-700 dark:text-red-400" title={failure(status)}>{failure(status)}</p> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <ConnectorListToolbar filter={filter} onChange={setFilter} counts={healthCounts(rows)} />
+          <div className="mb-2 flex min-h-8 flex-wrap items-center justify-between gap-2">
+            {chosen.length > 0 ? (
+              <div role="toolbar" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2">
+                <span className="text-sm font-medium">{chosen.length} selected</span>
+                <Button onClick={() => setPending({ kind: "pause", names: chosen })}>Pause</Button>
+                <Button onClick={() => setPending({ kind: "resume", names: chosen })}>Resume</Button>
+                <Button onClick={() => setPending({ kind: "restart", names: chosen })}>Restart</Button>
+                <DangerButton onClick={() => setPending({ kind: "delete", names: chosen })}>Delete…</DangerButton>
+                <Button onClick={() => setSelected(new Set())}>Clear selection</Button>
+              </div>
+            ) : (
+              <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+                {shown.length === rows.length ? `${rows.length} ${rows.length === 1 ? "connector" : "connectors"}` : `Showing ${shown.length} of ${rows.length} connectors`}
+              </p>
+            )}
+            <p className="text-xs text-zinc-500 dark:text-zinc-400">{live ? "Live updates on" : "Reconnecting… refreshing every 2 s"}</p>
+          </div>
+          {shown.length === 0 ? (
+            <EmptyState
+              icon={PlugIcon}
+              title="No connector matches"
+              actions={<Button onClick={() => setFilter(NO_FILTER)}>Clear filters</Button>}
+            >
+              None of the {rows.length} connectors matches this search and these filters.
+            </EmptyState>
+          ) : (
+            <div className="overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Connectors</caption>
+                <thead className="bg-zinc-50 text-xs font-medium text-zinc-500 uppercase dark:bg-zinc-900 dark:text-zinc-400">
+                  <tr>
+                    <th scope="col" className="w-10 py-2.5 pr-1 pl-4">
+                      <input
+                        type="checkbox"
+                        aria-label="Select all shown connectors"
+                        checked={allChosen}
+                        ref={(box) => {
+                          if (box) box.indeterminate = chosen.length > 0 && !allChosen;
+                        }}
+                        onChange={(event) => toggleAll(event.target.checked)}
+                        className="size-4 accent-accent-600"
+                      />
+                    </th>
+                    <th scope="col" className="px-4 py-2.5">Name</th>
+                    <th scope="col" className="px-4 py-2.5">Type</th>
+                    <th scope="col" className="px-4 py-2.5">Plugin</th>
+                    <th scope="col" className="px-4 py-2.5">Health</th>
+                    <th scope="col" className="px-4 py-2.5">Tasks</th>
+                    <th scope="col" className="px-4 py-2.5">Topics</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+                  {shown.map((row) => (
+                    <tr key={row.name} className={`align-top ${selected.has(row.name) ? "bg-accent-50/60 dark:bg-accent-950/20" : "bg-white dark:bg-zinc-950"}`}>
+                      <td className="py-3 pr-1 pl-4">
+                        <input
+                          type="checkbox"
+                          aria-label={`Select ${row.name}`}
+                          checked={selected.has(row.name)}
+                          onChange={(event) => toggle(row.name, event.target.checked)}
+                          className="size-4 accent-accent-600"
+                        />
+                      </td>
+                      <th scope="row" className="px-4 py-3 font-medium">
+                        <Link
+                          href={`/connectors/${encodeURIComponent(row.name)}`}
+                          className="text-zinc-900 underline decoration-zinc-300 underline-offset-4 hover:text-accent-700 hover:decoration-accent-500 dark:text-zinc-100 dark:decoration-zinc-600 dark:hover:text-accent-300"
+                        >
+                          {row.name}
+                        </Link>
+                      </th>
+                      <td className="px-4 py-3 text-zinc-600 capitalize dark:text-zinc-400">{row.type}</td>
+                      <td className="px-4 py-3 font-mono text-xs leading-5 text-zinc-600 dark:text-zinc-400" title={row.pluginClass ?? undefined}>
+                        {pluginName(row.pluginClass)}
+                      </td>
+                      <td className="px-4 py-3">
+                        <StatusBadge tone={healthTone(row.health)} label={healthLabel(row.health)} />
+                        <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{row.reason}</p>
+                        {row.failure ? (
+                          <p className="mt-1 max-w-xs truncate font-mono text-xs text-red-700 dark:text-red-400" title={row.failure}>
+                            {row.failure}
+                          </p>
+                        ) : null}
+                      </td>
+                      <td className="px-4 py-3 whitespace-nowrap text-zinc-600 dark:text-zinc-400">{taskSummary(row)}</td>
+                      <td className="px-4 py-3 font-mono text-xs leading-5 text-zinc-600 dark:text-zinc-400">{row.topics.length > 0 ? row.topics.join(", ") : "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
       )}
+      <BulkActionDialog
+        kind={pending?.kind ?? null}
+        names={pending?.names ?? []}
+        onClose={(succeeded) => {
+          setPending(null);
+          if (succeeded.length > 0) setSelected(new Set([...selected].filter((name) => !succeeded.includes(name))));
+        }}
+      />
     </div>
   );
 }

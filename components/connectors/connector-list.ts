@@ -1,0 +1,79 @@
+import { configuredTopics, connectorHealth, HEALTHS, type Health } from "@/components/connectors/connector-health";
+import type { ExpandedConnectors } from "@/server/contracts/connect";
+
+/** One row of the connectors list, everything it shows and filters on, derived once per render. */
+export interface ConnectorRow {
+  name: string;
+  type: "source" | "sink" | "unknown";
+  /** The full `connector.class`, or null when the info is not known. */
+  pluginClass: string | null;
+  health: Health;
+  reason: string;
+  running: number;
+  failed: number;
+  tasks: number;
+  topics: string[];
+  /** The first line of the first failure's trace (a task's, else the connector's), if any failed. */
+  failure: string | null;
+}
+
+/** What the list is narrowed to: free text, a health ("all" for any) and a type. */
+export interface ConnectorFilter {
+  query: string;
+  health: Health | "all";
+  type: "source" | "sink" | "all";
+}
+
+/** The filter that shows everything. */
+export const NO_FILTER: ConnectorFilter = { query: "", health: "all", type: "all" };
+
+/** The plugin's short name: the class name's last segment (after the last `.`). */
+export function pluginName(className: string | null): string {
+  return className ? className.slice(className.lastIndexOf(".") + 1) : "—";
+}
+
+/** The rows of `GET /connectors?expand=status&expand=info`, unsorted. */
+export function connectorRows(connectors: ExpandedConnectors): ConnectorRow[] {
+  return Object.entries(connectors).map(([name, { status, info }]) => {
+    const { health, reason } = connectorHealth(status);
+    const trace = status?.tasks.find((task) => task.state === "FAILED")?.trace ?? (status?.connector.state === "FAILED" ? status.connector.trace : undefined);
+    return {
+      name,
+      type: info?.type ?? status?.type ?? "unknown",
+      pluginClass: info?.config["connector.class"] ?? null,
+      health,
+      reason,
+      running: status?.tasks.filter((task) => task.state === "RUNNING").length ?? 0,
+      failed: status?.tasks.filter((task) => task.state === "FAILED").length ?? 0,
+      tasks: status?.tasks.length ?? 0,
+      topics: configuredTopics(info),
+      failure: trace?.split("\n")[0] ?? null,
+    };
+  });
+}
+
+/**
+ * The rows that pass `filter`: every word of `query` (case-insensitive) must appear in the
+ * name, the plugin class or a topic; health and type must match unless "all".
+ */
+export function filterRows(rows: ConnectorRow[], filter: ConnectorFilter): ConnectorRow[] {
+  const words = filter.query.toLowerCase().split(/\s+/).filter(Boolean);
+  return rows.filter((row) => {
+    if (filter.health !== "all" && row.health !== filter.health) return false;
+    if (filter.type !== "all" && row.type !== filter.type) return false;
+    const haystack = [row.name, row.pluginClass ?? "", ...row.topics].join(" ").toLowerCase();
+    return words.every((word) => haystack.includes(word));
+  });
+}
+
+/** Failed first, then degraded, unassigned, paused, stopped, healthy; by name within each. A new array. */
+export function sortRows(rows: ConnectorRow[]): ConnectorRow[] {
+  return [...rows].sort((a, b) => HEALTHS.indexOf(a.health) - HEALTHS.indexOf(b.health) || a.name.localeCompare(b.name));
+}
+
+/** How many rows have each health, for the filter's option labels. */
+export function healthCounts(rows: ConnectorRow[]): Record<Health, number> {
+  const counts = Object.fromEntries(HEALTHS.map((health) => [health, 0])) as Record<Health, number>;
+  for (const row of rows) counts[row.health]++;
+  return counts;
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+/** The error body of every console endpoint (DESIGN §4): `{error_code, message, code, suggestion?}`. */
+const consoleErrorSchema = z.object({ error_code: z.number(), message: z.string(), code: z.string(), suggestion: z.string().optional() });
+
+/** A non-2xx answer of a console endpoint: status, the stable dotted `code`, and the server's suggestion when it has one. */
+export class ConsoleApiError extends Error {
+  override readonly name = "ConsoleApiError";
+
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code: string,
+    readonly suggestion?: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * GETs `/api/console{path}` and resolves with the parsed JSON body. Rejects with
+ * `ConsoleApiError` (the body's message, code and suggestion, or "HTTP <status>") on any non-2xx
+ * status; network errors and aborts reject as `fetch` does. Browser only.
+ */
+export async function consoleRequest(path: string, signal?: AbortSignal): Promise<unknown> {
+  const response = await fetch(`/api/console${path}`, { cache: "no-store", headers: { accept: "application/json" }, signal });
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  if (!response.ok) {
+    const parsed = consoleErrorSchema.safeParse(body);
+    if (!parsed.success) throw new ConsoleApiError(response.status, `HTTP ${response.status}`, "internal");
+    throw new ConsoleApiError(response.status, parsed.data.message, parsed.data.code, parsed.data.suggestion);
+  }
+  return body;
+}
