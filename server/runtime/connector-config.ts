@@ -9,6 +9,7 @@ import {
   Range,
   Width,
 } from "@/server/plugins/api/config-def";
+import { CIRCUIT_BREAKER_MAX_FAILURES, CIRCUIT_BREAKER_WINDOW_MS } from "@/server/runtime/errors/error-handling-config";
 
 /**
  * The framework's connector keys (reference §3.1): what every connector config may hold besides
@@ -58,22 +59,31 @@ function common(): ConfigDef {
     .define({ name: "errors.retry.delay.max.ms", type: ConfigType.LONG, default: 60000, importance: Importance.MEDIUM, documentation: "The longest wait, in ms, between two retries; past it the wait is randomized.", group: ERRORS, orderInGroup: 2, width: Width.MEDIUM, displayName: "Maximum delay between retries for errors" })
     .define({ name: "errors.tolerance", type: ConfigType.STRING, default: "none", validator: CaseInsensitiveValidString.in("none", "all"), importance: Importance.MEDIUM, documentation: "none: an error fails the task at once. all: the failed record is skipped (and reported) and the task goes on.", group: ERRORS, orderInGroup: 3, width: Width.SHORT, displayName: "Error tolerance" })
     .define({ name: "errors.log.enable", type: ConfigType.BOOLEAN, default: false, importance: Importance.MEDIUM, documentation: "Log every error with the operation that failed; by default only errors that fail the task are logged.", group: ERRORS, orderInGroup: 4, width: Width.SHORT, displayName: "Log errors" })
-    .define({ name: "errors.log.include.messages", type: ConfigType.BOOLEAN, default: false, importance: Importance.MEDIUM, documentation: "Include the failed record (its coordinates, and for source records its key, value and headers) in the error log.", group: ERRORS, orderInGroup: 5, width: Width.SHORT, displayName: "Log error details" });
+    .define({ name: "errors.log.include.messages", type: ConfigType.BOOLEAN, default: false, importance: Importance.MEDIUM, documentation: "Include the failed record (its coordinates, and for source records its key, value and headers) in the error log.", group: ERRORS, orderInGroup: 5, width: Width.SHORT, displayName: "Log error details" })
+    .define({ name: CIRCUIT_BREAKER_MAX_FAILURES, type: ConfigType.INT, default: 0, validator: Range.atLeast(0), importance: Importance.LOW, documentation: "Tributary only: fail the task when more than this many records fail within tributary.errors.circuit.breaker.window.ms, even with errors.tolerance=all. 0 turns the circuit breaker off.", group: ERRORS, orderInGroup: 9, width: Width.SHORT, displayName: "Circuit breaker: most failures per window" })
+    .define({ name: CIRCUIT_BREAKER_WINDOW_MS, type: ConfigType.LONG, default: 60000, validator: Range.atLeast(1), importance: Importance.LOW, documentation: "Tributary only: the sliding window, in ms, in which the circuit breaker counts failed records.", group: ERRORS, orderInGroup: 10, width: Width.SHORT, displayName: "Circuit breaker: window (ms)" });
 }
 
-/** The keys every sink connector config may hold. */
-export function sinkConnectorConfigDef(): ConfigDef {
-  return new ConfigDef(common())
-    .define({ name: "topics", type: ConfigType.LIST, default: "", importance: Importance.HIGH, documentation: "The topics to consume, comma-separated. Set this or topics.regex, not both.", group: COMMON, orderInGroup: 4, width: Width.LONG, displayName: "Topics" })
-    .define({ name: "topics.regex", type: ConfigType.STRING, default: "", validator: javaRegex, importance: Importance.HIGH, documentation: "A regular expression; every topic whose whole name matches is consumed. Set this or topics, not both.", group: COMMON, orderInGroup: 4, width: Width.LONG, displayName: "Topics regex" })
-    .define({ name: "errors.deadletterqueue.topic.name", type: ConfigType.STRING, default: "", importance: Importance.MEDIUM, documentation: "The dead letter queue topic for records that failed in a converter, a transform or the connector; empty means no dead letter queue.", group: ERRORS, orderInGroup: 6, width: Width.MEDIUM, displayName: "Dead letter queue topic name" })
+/** The dead letter queue keys: Kafka Connect's for sinks; on sources, Tributary's extension. */
+function withDeadLetterQueue(def: ConfigDef, forSources: boolean): ConfigDef {
+  const sourceNote = forSources ? " (Tributary only: Kafka Connect has dead letter queues for sinks alone.)" : "";
+  return def
+    .define({ name: "errors.deadletterqueue.topic.name", type: ConfigType.STRING, default: "", importance: Importance.MEDIUM, documentation: `The dead letter queue topic for records that failed in a converter, a transform or the connector; empty means no dead letter queue.${sourceNote}`, group: ERRORS, orderInGroup: 6, width: Width.MEDIUM, displayName: "Dead letter queue topic name" })
     .define({ name: "errors.deadletterqueue.topic.replication.factor", type: ConfigType.SHORT, default: 3, importance: Importance.MEDIUM, documentation: "Replication factor of the dead letter queue topic when the worker creates it.", group: ERRORS, orderInGroup: 7, width: Width.MEDIUM, displayName: "Dead letter queue topic replication factor" })
     .define({ name: "errors.deadletterqueue.context.headers.enable", type: ConfigType.BOOLEAN, default: false, importance: Importance.MEDIUM, documentation: "Add __connect.errors.* headers describing the failure to each dead letter queue record.", group: ERRORS, orderInGroup: 8, width: Width.MEDIUM, displayName: "Enable error context headers" });
 }
 
+/** The keys every sink connector config may hold. */
+export function sinkConnectorConfigDef(): ConfigDef {
+  const def = new ConfigDef(common())
+    .define({ name: "topics", type: ConfigType.LIST, default: "", importance: Importance.HIGH, documentation: "The topics to consume, comma-separated. Set this or topics.regex, not both.", group: COMMON, orderInGroup: 4, width: Width.LONG, displayName: "Topics" })
+    .define({ name: "topics.regex", type: ConfigType.STRING, default: "", validator: javaRegex, importance: Importance.HIGH, documentation: "A regular expression; every topic whose whole name matches is consumed. Set this or topics, not both.", group: COMMON, orderInGroup: 4, width: Width.LONG, displayName: "Topics regex" });
+  return withDeadLetterQueue(def, false);
+}
+
 /** The keys every source connector config may hold. */
 export function sourceConnectorConfigDef(): ConfigDef {
-  return new ConfigDef(common())
+  return withDeadLetterQueue(new ConfigDef(common()), true)
     .define({ name: "topic.creation.groups", type: ConfigType.LIST, default: "", importance: Importance.LOW, documentation: "Names of topic creation groups besides default, each configured with topic.creation.<group>.* keys.", group: "Topic Creation", orderInGroup: 1, width: Width.LONG, displayName: "Topic creation groups" })
     .define({ name: "exactly.once.support", type: ConfigType.STRING, default: "requested", validator: CaseInsensitiveValidString.in("requested", "required"), importance: Importance.MEDIUM, documentation: "Whether the connector must support exactly-once delivery (required) or may run without it (requested).", group: "Exactly Once Support", orderInGroup: 1, width: Width.SHORT, displayName: "Exactly once support" })
     .define({ name: "transaction.boundary", type: ConfigType.STRING, default: "poll", validator: CaseInsensitiveValidString.in("poll", "interval", "connector"), importance: Importance.MEDIUM, documentation: "Where exactly-once transactions end: after each poll, every transaction.boundary.interval.ms, or where the connector says.", group: "Exactly Once Support", orderInGroup: 2, width: Width.SHORT, displayName: "Transaction boundary" })

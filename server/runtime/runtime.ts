@@ -4,6 +4,7 @@ import { messageOf, TributaryError } from "@/server/errors/tributary-error";
 import { getLogger } from "@/server/logging/logger";
 import type { Herder } from "@/server/runtime/herder/herder";
 import { EventHub } from "@/server/runtime/events/event-hub";
+import { ConnectMetrics } from "@/server/runtime/metrics/connect-metrics";
 import type { ClusterPort } from "@/server/runtime/ports";
 import type { WorkerProcessStore } from "@/server/storage/contracts/worker-process-store";
 
@@ -43,6 +44,8 @@ export interface RuntimeOptions {
   herder?: Herder & { prepare(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
   /** Where the runtime's live events are published (the console's event stream reads it). */
   events?: EventHub;
+  /** The worker's live metrics (its tasks record into them; /metrics and the console read them). */
+  metrics?: ConnectMetrics;
   /** How often Kafka is probed; default 5 s. */
   probeIntervalMs?: number;
   /** A probe slower than this counts as a failure; default 5 s. */
@@ -80,6 +83,12 @@ export class Runtime {
   get events(): EventHub {
     this.options.events ??= new EventHub();
     return this.options.events;
+  }
+
+  /** The worker's live metrics, under Kafka Connect's groups. */
+  get metrics(): ConnectMetrics {
+    this.options.metrics ??= new ConnectMetrics();
+    return this.options.metrics;
   }
 
   /** The control plane; throws `runtime.not_ready` when this process runs none. */

@@ -28,19 +28,49 @@ function knownPlugin(registry: PluginRegistry, kind: "transformation" | "predica
   );
 }
 
-/** Adds `transforms.<alias>.*` and `predicates.<alias>.*` keys for the aliases the config names. */
+/**
+ * Defines the keys of the transformation or predicate named by `config[prefix + "type"]` under
+ * `prefix`, in `group` after the framework's keys, when the class is known.
+ */
+function definePluginKeys(target: ConfigDef, registry: PluginRegistry, kind: "transformation" | "predicate", prefix: string, config: Readonly<Record<string, string | null>>, group: string, firstOrder: number): void {
+  const plugin = registry.find([kind], config[`${prefix}type`] ?? "");
+  if (!plugin) return;
+  const instance = new plugin.plugin() as { config?: () => ConfigDef };
+  if (typeof instance.config !== "function") return;
+  for (const key of instance.config().configKeys().values()) {
+    const name = `${prefix}${key.name}`;
+    if (target.configKeys().has(name)) continue;
+    target.define({ ...key, name, default: key.hasDefault ? key.defaultValue : undefined, group, orderInGroup: firstOrder + (key.orderInGroup > 0 ? key.orderInGroup : 0), dependents: key.dependents.map((dependent) => `${prefix}${dependent}`) });
+  }
+}
+
+/**
+ * Adds `transforms.<alias>.*` and `predicates.<alias>.*` keys for the aliases the config names:
+ * the framework's (`type`, `predicate`, `negate`) and, once the type is known, the plugin's own,
+ * in the groups `Transforms: <alias>` and `Predicates: <alias>` (Kafka Connect's `enrich`).
+ */
 function enrich(def: ConfigDef, config: Readonly<Record<string, string | null>>, registry: PluginRegistry): ConfigDef {
   const aliases = (key: string) => (config[key] ?? "").split(",").map((alias) => alias.trim()).filter(Boolean);
+  const predicateAliases = new Set(aliases("predicates"));
+  const knownPredicate = LambdaValidator.with(
+    (name, value) => {
+      if (typeof value === "string" && value !== "" && !predicateAliases.has(value)) throw ConfigException.invalid(name, value, `Predicate ${value} is not one of the aliases in predicates`);
+    },
+    () => "an alias listed in predicates",
+  );
   const enriched = new ConfigDef(def);
   for (const alias of new Set(aliases("transforms"))) {
     const group = `Transforms: ${alias}`;
     enriched
       .define({ name: `transforms.${alias}.type`, type: ConfigType.CLASS, validator: knownPlugin(registry, "transformation"), importance: Importance.HIGH, documentation: "The transformation's class.", group, orderInGroup: 0, displayName: "Transformation type for " + alias })
-      .define({ name: `transforms.${alias}.predicate`, type: ConfigType.STRING, default: null, importance: Importance.MEDIUM, documentation: "The alias of a predicate: the transformation applies only to records it matches.", group, orderInGroup: 1, displayName: "Predicate for " + alias })
+      .define({ name: `transforms.${alias}.predicate`, type: ConfigType.STRING, default: null, validator: knownPredicate, importance: Importance.MEDIUM, documentation: "The alias of a predicate: the transformation applies only to records it matches.", group, orderInGroup: 1, displayName: "Predicate for " + alias })
       .define({ name: `transforms.${alias}.negate`, type: ConfigType.BOOLEAN, default: false, importance: Importance.MEDIUM, documentation: "Apply the transformation to the records the predicate does not match instead.", group, orderInGroup: 2, displayName: "Negate predicate for " + alias });
+    definePluginKeys(enriched, registry, "transformation", `transforms.${alias}.`, config, group, 3);
   }
-  for (const alias of new Set(aliases("predicates"))) {
-    enriched.define({ name: `predicates.${alias}.type`, type: ConfigType.CLASS, validator: knownPlugin(registry, "predicate"), importance: Importance.HIGH, documentation: "The predicate's class.", group: `Predicates: ${alias}`, orderInGroup: 0, displayName: "Predicate type for " + alias });
+  for (const alias of predicateAliases) {
+    const group = `Predicates: ${alias}`;
+    enriched.define({ name: `predicates.${alias}.type`, type: ConfigType.CLASS, validator: knownPlugin(registry, "predicate"), importance: Importance.HIGH, documentation: "The predicate's class.", group, orderInGroup: 0, displayName: "Predicate type for " + alias });
+    definePluginKeys(enriched, registry, "predicate", `predicates.${alias}.`, config, group, 1);
   }
   return enriched;
 }

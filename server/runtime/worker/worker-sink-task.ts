@@ -1,10 +1,13 @@
 import { TributaryError } from "@/server/errors/tributary-error";
 import type { TopicPartition } from "@/server/plugins/api/offsets";
 import type { SinkRecord } from "@/server/plugins/api/records";
-import type { SinkTask, SinkTaskContext } from "@/server/plugins/api/task";
+import type { ErrantRecordReporter, SinkTask, SinkTaskContext } from "@/server/plugins/api/task";
+import { ProcessingContext } from "@/server/runtime/errors/processing-context";
+import type { RetryWithToleranceOperator } from "@/server/runtime/errors/retry-with-tolerance-operator";
 import type { IncomingRecord, KafkaTopicPartition, SinkConsumer } from "@/server/runtime/ports";
+import type { TransformationChain } from "@/server/runtime/transforms/transformation-chain";
 import { toSinkRecord, type TaskConverters } from "@/server/runtime/worker/record-converters";
-import { WorkerTask, type TaskId, type TaskStatusListener } from "@/server/runtime/worker/worker-task";
+import { WorkerTask, type TaskErrorHandling, type TaskId, type TaskStatusListener } from "@/server/runtime/worker/worker-task";
 import type { TargetState } from "@/server/storage/contracts/config-store";
 
 /** Everything a sink task loop runs with; the Worker builds it. */
@@ -13,6 +16,8 @@ export interface SinkTaskSetup {
   taskConfig: Record<string, string>;
   converters: TaskConverters;
   consumer: SinkConsumer;
+  transforms: TransformationChain<SinkRecord>;
+  errors: TaskErrorHandling;
   /** How often flushed offsets are committed (`offset.flush.interval.ms`). */
   offsetFlushIntervalMs: number;
   onTopicUsed: (topic: string) => void;
@@ -23,11 +28,14 @@ const DEFAULT_RETRY_MS = 1000;
 
 /**
  * Kafka Connect's WorkerSinkTask: consume (one group per connector, `connect-<name>`) → convert
- * → `put` → every `offset.flush.interval.ms`, on partition revocation and on stop: `preCommit`
- * (flush) → commit the offsets it returned to the consumer group.
+ * → transform → `put` → every `offset.flush.interval.ms`, on partition revocation and on stop:
+ * `preCommit` (flush) → commit the offsets it returned to the consumer group. Converters and
+ * transforms run under the error operator: with `errors.tolerance=all` a failed record is
+ * reported (log, dead letter queue) and skipped, and offsets advance past it.
  *
  * Invariant: a consumer offset is committed only for records `put` to the task and covered by a
- * successful `preCommit`/`flush`; a record that failed is never committed past.
+ * successful `preCommit`/`flush`, or failed, tolerated and already written to the dead letter
+ * queue; a record that failed the task is never committed past.
  */
 export class WorkerSinkTask extends WorkerTask {
   /** Next offset to read per partition, for records `put` successfully. */
@@ -41,6 +49,10 @@ export class WorkerSinkTask extends WorkerTask {
   private retryAfterMs = DEFAULT_RETRY_MS;
   private readonly stopped: Promise<void>;
   private signalStopped!: () => void;
+  private readonly operator: RetryWithToleranceOperator;
+  private readonly processing = new ProcessingContext();
+  /** The consumed record behind each SinkRecord given to the task, for the errant record reporter. */
+  private readonly consumedBy = new WeakMap<SinkRecord, IncomingRecord>();
 
   constructor(
     id: TaskId,
@@ -50,12 +62,14 @@ export class WorkerSinkTask extends WorkerTask {
   ) {
     super(id, initialState, onStatus);
     this.stopped = new Promise((resolve) => (this.signalStopped = resolve));
+    this.operator = this.createOperator(setup.errors);
   }
 
   protected async execute(): Promise<void> {
     const { task, consumer } = this.setup;
     task.initialize(this.context());
     try {
+      await this.operator.start();
       await task.start(this.setup.taskConfig);
       await consumer.start({ onBatch: (records) => this.onBatch(records), onAssignment: (partitions) => this.onAssignment(partitions) });
       this.reportStarted();
@@ -88,7 +102,38 @@ export class WorkerSinkTask extends WorkerTask {
       pause: (...tps) => this.setup.consumer.pause(tps),
       resume: (...tps) => this.setup.consumer.resume(tps),
       requestCommit: () => void (this.commitRequested = true),
-      errantRecordReporter: () => null,
+      errantRecordReporter: () => (this.operator.reporting ? this.errantRecordReporter : null),
+    };
+  }
+
+  /**
+   * Kafka Connect's WorkerErrantRecordReporter: reports a record the task could not process as a
+   * TASK_PUT failure with its original consumed bytes; rejects once the tolerance is exceeded
+   * (the task then fails). Resolves when the record is in the dead letter queue.
+   */
+  private readonly errantRecordReporter: ErrantRecordReporter = {
+    report: async (record, error) => {
+      const consumed = this.consumedBy.get(record) ?? this.reserialize(record);
+      const context = new ProcessingContext().reset(consumed, null);
+      const taskClass = (this.setup.task.constructor as { className?: string }).className ?? this.setup.task.constructor.name;
+      this.operator.executeFailed(context, "TASK_PUT", taskClass, error);
+      await this.operator.flush();
+    },
+  };
+
+  /** A record the task built itself, serialized with the task's converters for the dead letter queue. */
+  private reserialize(record: SinkRecord): IncomingRecord {
+    const { key, value, header } = this.setup.converters;
+    const bytes = (data: Uint8Array | null) => (data === null ? null : Buffer.from(data));
+    return {
+      topic: record.originalTopic,
+      partition: record.originalKafkaPartition,
+      offset: record.originalKafkaOffset,
+      key: bytes(key.fromConnectData(record.topic, record.headers, record.keySchema, record.key)),
+      value: bytes(value.fromConnectData(record.topic, record.headers, record.valueSchema, record.value)),
+      headers: [...record.headers].map((h) => ({ key: h.key, value: bytes(header.fromConnectHeader(record.topic, h.key, h.schema, h.value)) })),
+      timestamp: record.timestamp ?? Date.now(),
+      timestampType: record.timestampType,
     };
   }
 
@@ -122,7 +167,8 @@ export class WorkerSinkTask extends WorkerTask {
   private async processBatch(records: IncomingRecord[]): Promise<void> {
     if (this.stopping || this.isFailed || records.length === 0) return;
     try {
-      const sinkRecords: SinkRecord[] = records.map((record) => toSinkRecord(record, this.setup.converters));
+      const sinkRecords = await this.convertAndTransform(records);
+      await this.operator.flush();
       await this.put(sinkRecords);
       const last = records[records.length - 1]!;
       this.consumed.set(tpKey(last), { tp: { topic: last.topic, partition: last.partition }, offset: last.offset + 1n });
@@ -131,6 +177,25 @@ export class WorkerSinkTask extends WorkerTask {
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /** The batch's records as the task gets them; failed (tolerated) and filtered records are left out. */
+  private async convertAndTransform(records: IncomingRecord[]): Promise<SinkRecord[]> {
+    const { converters, transforms } = this.setup;
+    const out: SinkRecord[] = [];
+    const remember = this.operator.reporting;
+    for (const record of records) {
+      const context = this.processing.reset(record, null);
+      let converted = toSinkRecord(context, this.operator, record, converters);
+      if (converted instanceof Promise) converted = await converted;
+      if (converted === null) continue;
+      let transformed = transforms.isEmpty ? converted : transforms.apply(context, this.operator, converted);
+      if (transformed instanceof Promise) transformed = await transformed;
+      if (transformed === null) continue;
+      if (remember) this.consumedBy.set(transformed, record);
+      out.push(transformed);
+    }
+    return out;
   }
 
   /** `put`, redelivering the same batch after a RetriableException until it succeeds or the task stops. */
@@ -150,6 +215,7 @@ export class WorkerSinkTask extends WorkerTask {
   /** preCommit (flush) what was put, then commit the offsets the task returned. */
   private async commitOffsets(): Promise<void> {
     this.commitRequested = false;
+    await this.operator.flush();
     const current = new Map<TopicPartition, bigint>();
     for (const { tp, offset } of this.consumed.values()) if (this.committed.get(tpKey(tp)) !== offset) current.set(tp, offset);
     if (current.size === 0) return;
@@ -168,6 +234,8 @@ export class WorkerSinkTask extends WorkerTask {
     } finally {
       await Promise.resolve(this.setup.task.stop()).catch(() => undefined);
       await this.setup.consumer.close().catch(() => undefined);
+      await this.operator.close();
+      this.setup.transforms.close();
       for (const converter of [this.setup.converters.key, this.setup.converters.value, this.setup.converters.header]) converter.close?.();
     }
   }

@@ -2,9 +2,12 @@ import { TributaryError } from "@/server/errors/tributary-error";
 import type { OffsetMap } from "@/server/plugins/api/offsets";
 import type { SourceRecord } from "@/server/plugins/api/records";
 import type { SourceTask } from "@/server/plugins/api/task";
-import type { OutgoingRecord, RecordProducer } from "@/server/runtime/ports";
+import { ProcessingContext } from "@/server/runtime/errors/processing-context";
+import type { RetryWithToleranceOperator } from "@/server/runtime/errors/retry-with-tolerance-operator";
+import type { OutgoingRecord, RecordMetadata, RecordProducer } from "@/server/runtime/ports";
+import type { TransformationChain } from "@/server/runtime/transforms/transformation-chain";
 import { toOutgoing, type TaskConverters } from "@/server/runtime/worker/record-converters";
-import { WorkerTask, type TaskId, type TaskStatusListener } from "@/server/runtime/worker/worker-task";
+import { WorkerTask, type TaskErrorHandling, type TaskId, type TaskStatusListener } from "@/server/runtime/worker/worker-task";
 import type { TargetState } from "@/server/storage/contracts/config-store";
 import { partitionKey, type OffsetStore } from "@/server/storage/contracts/offset-store";
 
@@ -13,6 +16,8 @@ export interface SourceTaskSetup {
   task: SourceTask;
   taskConfig: Record<string, string>;
   converters: TaskConverters;
+  transforms: TransformationChain<SourceRecord>;
+  errors: TaskErrorHandling;
   producer: RecordProducer;
   offsets: OffsetStore;
   /** How often acknowledged offsets are committed (`offset.flush.interval.ms`). */
@@ -24,19 +29,28 @@ export interface SourceTaskSetup {
 }
 
 const RETRY_SEND_MS = 100;
+/** The class Kafka Connect names for the KAFKA_PRODUCE stage. */
+const PRODUCER_CLASS = "org.apache.kafka.clients.producer.KafkaProducer";
 
 /**
- * Kafka Connect's WorkerSourceTask: poll → convert → produce (one batch per poll, acks=all) →
- * remember each record's source offset once acknowledged → commit remembered offsets to the
- * offset store every `offset.flush.interval.ms` and when the task stops.
+ * Kafka Connect's WorkerSourceTask: poll → transform → convert → produce (one batch per poll,
+ * acks=all) → remember each record's source offset once acknowledged → commit remembered offsets
+ * to the offset store every `offset.flush.interval.ms` and when the task stops. Transforms and
+ * converters run under the error operator; a record they drop or fail (tolerated) is not sent,
+ * its own offset is not committed, and `commitRecord(record, null)` tells the task. A retriable
+ * poll failure polls again. With `errors.tolerance=all` a batch Kafka refused for good is
+ * reported and skipped, and its offsets are committed (as Kafka Connect does).
  *
  * Invariant: a source offset is written to the offset store only after Kafka acknowledged the
- * record it belongs to and every record polled before it.
+ * record it belongs to and every record polled before it, or after that record failed, was
+ * tolerated and is in the dead letter queue.
  */
 export class WorkerSourceTask extends WorkerTask {
   private readonly acked = new Map<string, { partition: OffsetMap; offset: OffsetMap }>();
   private readonly knownTopics = new Set<string>();
   private lastCommit = Date.now();
+  private readonly operator: RetryWithToleranceOperator;
+  private readonly processing = new ProcessingContext();
 
   constructor(
     id: TaskId,
@@ -45,11 +59,13 @@ export class WorkerSourceTask extends WorkerTask {
     private readonly setup: SourceTaskSetup,
   ) {
     super(id, initialState, onStatus);
+    this.operator = this.createOperator(setup.errors);
   }
 
   protected async execute(): Promise<void> {
     const { task } = this.setup;
     try {
+      await this.operator.start();
       await task.start(this.setup.taskConfig);
       this.reportStarted();
       while (!this.stopping) {
@@ -58,7 +74,7 @@ export class WorkerSourceTask extends WorkerTask {
           await this.waitForResume();
           continue;
         }
-        const records = await task.poll();
+        const records = await this.poll();
         if (this.stopping) break;
         if (records && records.length > 0) await this.send(records);
         if (Date.now() - this.lastCommit >= this.setup.offsetFlushIntervalMs) await this.commitOffsets();
@@ -72,28 +88,31 @@ export class WorkerSourceTask extends WorkerTask {
     void Promise.resolve(this.setup.task.stop()).catch((error: unknown) => this.log.warn({ err: String(error) }, "source task stop failed"));
   }
 
+  /** `poll`; a RetriableException polls again (after a short pause), anything else fails the task. */
+  private async poll(): Promise<SourceRecord[] | null> {
+    try {
+      return await this.setup.task.poll();
+    } catch (error) {
+      if (!(error instanceof TributaryError && error.retriable) || this.stopping) throw error;
+      this.log.warn({ err: error.message }, "retriable poll failure, polling again");
+      await this.sleep(RETRY_SEND_MS);
+      return null;
+    }
+  }
+
   private async send(records: SourceRecord[]): Promise<void> {
-    const outgoing: OutgoingRecord[] = records.map((record) => toOutgoing(record, this.setup.converters));
+    const { outgoing, sent } = await this.transformAndConvert(records);
+    await this.operator.flush();
     for (const record of outgoing) {
       if (this.knownTopics.has(record.topic)) continue;
       await this.setup.ensureTopic?.(record.topic);
       this.knownTopics.add(record.topic);
     }
-    let metadata;
-    for (;;) {
-      try {
-        metadata = await this.setup.producer.send(outgoing);
-        break;
-      } catch (error) {
-        if (!(error instanceof TributaryError && error.retriable) || this.stopping) throw error;
-        this.log.warn({ err: error.message }, "retriable produce failure, resending the batch");
-        await this.sleep(RETRY_SEND_MS);
-      }
-    }
+    const metadata = outgoing.length > 0 ? await this.produce(outgoing, sent) : [];
     let lastPartition: OffsetMap | null = null;
     let lastKey = "";
-    for (let i = 0; i < records.length; i++) {
-      const record = records[i]!;
+    for (let i = 0; i < sent.length; i++) {
+      const record = sent[i]!;
       if (record.sourcePartition && record.sourceOffset) {
         if (record.sourcePartition !== lastPartition) {
           lastPartition = record.sourcePartition;
@@ -101,14 +120,63 @@ export class WorkerSourceTask extends WorkerTask {
         }
         this.acked.set(lastKey, { partition: record.sourcePartition, offset: record.sourceOffset });
       }
-      await this.setup.task.commitRecord(record, metadata[i]!.partition >= 0 ? metadata[i]! : null);
+      const written = metadata[i];
+      await this.setup.task.commitRecord(record, written && written.partition >= 0 ? written : null);
     }
-    for (const topic of new Set(records.map((record) => record.topic))) this.setup.onTopicUsed(topic);
+    for (const topic of new Set(outgoing.map((record) => record.topic))) this.setup.onTopicUsed(topic);
+  }
+
+  /**
+   * The records to send, each beside the record the task polled. A record dropped by a transform
+   * or failed and tolerated is left out; the task hears of it through `commitRecord(record, null)`.
+   */
+  private async transformAndConvert(records: SourceRecord[]): Promise<{ outgoing: OutgoingRecord[]; sent: SourceRecord[] }> {
+    const { converters, transforms } = this.setup;
+    const outgoing: OutgoingRecord[] = [];
+    const sent: SourceRecord[] = [];
+    for (const record of records) {
+      const context = this.processing.reset(null, record);
+      let transformed = transforms.isEmpty ? record : transforms.apply(context, this.operator, record);
+      if (transformed instanceof Promise) transformed = await transformed;
+      let converted = transformed === null ? null : toOutgoing(context, this.operator, transformed, converters);
+      if (converted instanceof Promise) converted = await converted;
+      if (converted === null) {
+        await this.setup.task.commitRecord(record, null);
+        continue;
+      }
+      outgoing.push(converted);
+      sent.push(record);
+    }
+    return { outgoing, sent };
+  }
+
+  /**
+   * Sends one batch, resending it after a retriable failure until it goes or the task stops. A
+   * batch refused for good is a KAFKA_PRODUCE failure of each of its records: tolerated ones are
+   * reported and count as written (no metadata), otherwise the task fails.
+   */
+  private async produce(outgoing: OutgoingRecord[], sent: SourceRecord[]): Promise<Array<RecordMetadata | undefined>> {
+    for (;;) {
+      try {
+        return await this.setup.producer.send(outgoing);
+      } catch (error) {
+        if (error instanceof TributaryError && error.retriable && !this.stopping) {
+          this.log.warn({ err: error.message }, "retriable produce failure, resending the batch");
+          await this.sleep(RETRY_SEND_MS);
+          continue;
+        }
+        if (this.stopping) throw error;
+        for (const record of sent) this.operator.executeFailed(this.processing.reset(null, record), "KAFKA_PRODUCE", PRODUCER_CLASS, error);
+        await this.operator.flush();
+        return [];
+      }
+    }
   }
 
   /** Writes the acknowledged offsets (one atomic batch), then tells the task. */
   private async commitOffsets(): Promise<void> {
     this.lastCommit = Date.now();
+    await this.operator.flush();
     if (this.acked.size === 0) return;
     const entries = [...this.acked.values()];
     this.acked.clear();
@@ -121,6 +189,8 @@ export class WorkerSourceTask extends WorkerTask {
       await this.commitOffsets();
     } finally {
       await this.setup.producer.close().catch(() => undefined);
+      await this.operator.close();
+      this.setup.transforms.close();
       for (const converter of [this.setup.converters.key, this.setup.converters.value, this.setup.converters.header]) converter.close?.();
     }
   }

@@ -1,5 +1,8 @@
 import { messageOf } from "@/server/errors/tributary-error";
 import { getLogger } from "@/server/logging/logger";
+import type { ErrorHandlingConfig } from "@/server/runtime/errors/error-handling-config";
+import type { ErrorReporter } from "@/server/runtime/errors/error-reporters";
+import { RetryWithToleranceOperator, type ErrorHandlingMetrics } from "@/server/runtime/errors/retry-with-tolerance-operator";
 import type { TargetState } from "@/server/storage/contracts/config-store";
 import type { ConnectState } from "@/server/storage/contracts/status-store";
 
@@ -7,6 +10,13 @@ import type { ConnectState } from "@/server/storage/contracts/status-store";
 export interface TaskId {
   connector: string;
   task: number;
+}
+
+/** A task's error handling, as the Worker builds it from the connector's `errors.*` settings. */
+export interface TaskErrorHandling {
+  config: ErrorHandlingConfig;
+  reporters: ErrorReporter[];
+  metrics?: ErrorHandlingMetrics;
 }
 
 /** Receives the states a task goes through; the herder records them in the status store. */
@@ -114,6 +124,12 @@ export abstract class WorkerTask {
     this.log.error({ err: messageOf(error) }, "task failed");
     this.onStatus(this.id, "FAILED", traceOf(error));
     this.stop();
+  }
+
+  /** The task's error operator, sleeping on this task's clock and giving up when it stops. */
+  protected createOperator(errors: TaskErrorHandling): RetryWithToleranceOperator {
+    const clock = { now: () => Date.now(), sleep: (ms: number) => this.sleep(ms), isStopping: () => this.stopping, random: Math.random };
+    return new RetryWithToleranceOperator(errors.config, errors.reporters, clock, errors.metrics);
   }
 
   /** Resolves when the task is resumed or stopped. */

@@ -1,10 +1,13 @@
 import { TributaryError } from "@/server/errors/tributary-error";
 import { getLogger } from "@/server/logging/logger";
 import { SinkConnector, SourceConnector, type Connector } from "@/server/plugins/api/connector";
+import type { SinkRecord, SourceRecord } from "@/server/plugins/api/records";
 import type { SinkTask, SourceTask } from "@/server/plugins/api/task";
 import type { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
 import type { KafkaClientFactory } from "@/server/runtime/ports";
 import { sinkGroupId } from "@/server/runtime/connector-config";
+import { taskErrorHandling } from "@/server/runtime/errors/task-error-handling";
+import { TransformationChain } from "@/server/runtime/transforms/transformation-chain";
 import { buildConverters, withPrefix } from "@/server/runtime/worker/converter-setup";
 import { WorkerConnector, type ConnectorStatusListener } from "@/server/runtime/worker/worker-connector";
 import { WorkerSinkTask } from "@/server/runtime/worker/worker-sink-task";
@@ -152,6 +155,7 @@ export class Worker {
     const connector = new plugin.plugin() as SourceConnector | SinkConnector;
     const TaskClass = connector.taskClass();
     const converters = buildConverters(this.options.registry, this.options.workerConfig, connectorConfig);
+    const errors = taskErrorHandling({ id, connectorConfig, converters, registry: this.options.registry, clients: this.options.clients });
     const flush = this.options.offsetFlushIntervalMs;
     const onTopicUsed = (topic: string) => this.options.onTopicUsed(id.connector, topic);
     if (connector instanceof SourceConnector) {
@@ -177,7 +181,8 @@ export class Worker {
             if (created.length > 0) log.info({ connector: id.connector, topic, group: group.name }, "created topic");
           }
         : undefined;
-      return new WorkerSourceTask(id, target, this.options.onTaskStatus, { task, taskConfig, converters, producer, offsets: this.options.offsets, offsetFlushIntervalMs: flush, onTopicUsed, ensureTopic });
+      const transforms = TransformationChain.build<SourceRecord>(this.options.registry, connectorConfig);
+      return new WorkerSourceTask(id, target, this.options.onTaskStatus, { task, taskConfig, converters, transforms, errors, producer, offsets: this.options.offsets, offsetFlushIntervalMs: flush, onTopicUsed, ensureTopic });
     }
     const topics = connectorConfig["topics.regex"] ? new RegExp(`^(?:${connectorConfig["topics.regex"]})$`) : (connectorConfig.topics ?? "").split(",").map((t) => t.trim()).filter(Boolean);
     const consumer = this.options.clients.sinkConsumer({
@@ -186,6 +191,7 @@ export class Worker {
       topics,
       overrides: withPrefix(connectorConfig, "consumer.override"),
     });
-    return new WorkerSinkTask(id, target, this.options.onTaskStatus, { task: new TaskClass() as SinkTask, taskConfig, converters, consumer, offsetFlushIntervalMs: flush, onTopicUsed });
+    const transforms = TransformationChain.build<SinkRecord>(this.options.registry, connectorConfig);
+    return new WorkerSinkTask(id, target, this.options.onTaskStatus, { task: new TaskClass() as SinkTask, taskConfig, converters, transforms, errors, consumer, offsetFlushIntervalMs: flush, onTopicUsed });
   }
 }
