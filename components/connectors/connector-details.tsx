@@ -5,8 +5,10 @@ import { ConnectorActionBar } from "@/components/connectors/connector-action-bar
 import { ConnectorConfigCard } from "@/components/connectors/connector-config-card";
 import { ConnectorHeader } from "@/components/connectors/connector-header";
 import { ConnectorTopicsCard } from "@/components/connectors/connector-topics-card";
+import { StateChangesCard } from "@/components/connectors/state-changes-card";
 import { applicableActions } from "@/components/connectors/connector-state";
 import { TaskTable } from "@/components/connectors/task-table";
+import { OffsetsCard } from "@/components/offsets/offsets-card";
 import { isNotFound, useConnectorStatus } from "@/components/queries/connector";
 import { useConnectorAction } from "@/components/queries/connector-actions";
 import { useLive } from "@/components/queries/live-events";
@@ -17,8 +19,9 @@ import { Skeleton } from "@/components/ui/skeleton";
 
 /**
  * One connector's page: header with target and observed state, actions, tasks (live through the
- * event stream, polling while it is down), config and topics in use. A 404 from the status
- * endpoint (unknown or deleted connector) shows "Connector not found" with a way back.
+ * event stream, polling while it is down), recent state changes, offsets (with the guided way to
+ * change them), config and topics in use. A 404 from the status endpoint (unknown or deleted
+ * connector) shows "Connector not found" with a way back.
  */
 export function ConnectorDetails({ name }: { name: string }) {
   const live = useLive();
@@ -64,6 +67,8 @@ export function ConnectorDetails({ name }: { name: string }) {
         canRestart={applicableActions(data)["restart-task"] && !action.isPending}
         onRestart={(task) => action.mutate({ kind: "restart-task", task })}
       />
+      <StateChangesCard name={name} live={live} />
+      <OffsetsCard status={data} />
       <ConnectorConfigCard name={name} />
       <ConnectorTopicsCard name={name} />
     </div>

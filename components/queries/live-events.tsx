@@ -3,6 +3,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { connectorQueryKey, connectorStatusQueryKey } from "@/components/queries/connector";
+import { appendStatusChange } from "@/components/queries/connector-changes";
 import { connectorsQueryKey } from "@/components/queries/connectors";
 import type { ConnectorStateInfo, ExpandedConnectors } from "@/server/contracts/connect";
 import { connectorEventSchema, statusEventSchema, type StatusEvent } from "@/server/contracts/events";
@@ -23,8 +24,8 @@ function withEvent(status: ConnectorStateInfo, event: StatusEvent): ConnectorSta
 }
 
 /**
- * Writes a status event into the cached connectors list and into the connector's own status
- * query, so an open page shows it without refetching. A connector a cache does not know yet
+ * Writes a status event into the cached connectors list, into the connector's own status query
+ * and its recent changes, so an open page shows it without refetching. A connector a cache does not know yet
  * makes that query refetch instead (a no-op when nothing observes it).
  */
 export function applyStatusEvent(client: QueryClient, event: StatusEvent): void {
@@ -39,6 +40,7 @@ export function applyStatusEvent(client: QueryClient, event: StatusEvent): void 
   const single = client.getQueryData<ConnectorStateInfo>(key);
   if (single) client.setQueryData<ConnectorStateInfo>(key, withEvent(single, event));
   else void client.invalidateQueries({ queryKey: key });
+  appendStatusChange(client, event);
 }
 
 /**
