@@ -5,7 +5,11 @@ import type { WorkerConfig } from "@/server/config/worker-config";
 import { KafkajsClientFactory } from "@/server/kafka/client-factory";
 import { KafkaCluster } from "@/server/kafka/kafka-cluster";
 import { BUILT_IN_PLUGINS } from "@/server/plugins/built-in-plugins";
+import { installMetricsHistory } from "@/server/console/metrics/history-slot";
+import { MetricsHistory } from "@/server/console/metrics/metrics-history";
+import { RollupStore } from "@/server/console/metrics/rollup-store";
 import { EventHub } from "@/server/runtime/events/event-hub";
+import { ConnectMetrics } from "@/server/runtime/metrics/connect-metrics";
 import { StandaloneHerder } from "@/server/runtime/herder/standalone-herder";
 import { loadPluginPath } from "@/server/runtime/plugins/plugin-path-loader";
 import { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
@@ -44,6 +48,10 @@ export function createRuntime(mode: RuntimeMode, config: WorkerConfig, rest: Res
   const workerId = `${host}:${port}`;
   const db = openDatabase(databaseUrl);
   const events = new EventHub();
+  const metrics = new ConnectMetrics({ windows: { windowMs: config.settings["metrics.sample.window.ms"], samples: config.settings["metrics.num.samples"] } });
+  events.subscribe((event) => metrics.observe(event));
+  const history = new MetricsHistory({ metrics, events, store: new RollupStore(db), retentionMs: config.settings["tributary.metrics.retention.ms"] });
+  installMetricsHistory(history);
   return new Runtime({
     mode,
     workerId,
@@ -52,6 +60,8 @@ export function createRuntime(mode: RuntimeMode, config: WorkerConfig, rest: Res
     cluster: new KafkaCluster(config, config.settings["client.id"] ?? `tributary-${mode}`),
     workers: new PrismaWorkerProcessStore(db),
     events,
+    metrics,
+    services: [history],
     herder: createHerder(config, workerId, db, events, mode === "embedded" && created ? demoPipeline(path.dirname(sqliteFile(databaseUrl))) : []),
   });
 }

@@ -92,6 +92,9 @@ const keys = {
   "request.timeout.ms": { schema: integer(1), default: "30000" },
   "socket.connection.setup.timeout.ms": { schema: integer(1), default: "10000" },
   "retry.backoff.ms": { schema: integer(0), default: "100" },
+  "metrics.sample.window.ms": { schema: integer(1), default: "30000" },
+  "metrics.num.samples": { schema: integer(1, 100), default: "2" },
+  "tributary.metrics.retention.ms": { schema: integer(60_000), default: "604800000" },
   "tributary.database.url": { schema: z.string().trim().startsWith("file:", "must be a file: URL"), default: "file:./data/tributary.db" },
 } as const;
 

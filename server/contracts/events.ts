@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { connectStateSchema } from "@/server/contracts/connect";
+import { livePointSchema } from "@/server/contracts/metrics";
 
 /** A `status` event of `GET /api/console/events`: a connector (task null) or task changed state. */
 export const statusEventSchema = z.object({
@@ -21,3 +22,8 @@ export const connectorEventSchema = z.object({
   change: z.enum(["created", "updated", "deleted"]),
   at: z.number(),
 });
+
+/** A `metrics` event, once a second: the latest value of every metric series (see contracts/metrics.ts). */
+export const metricsEventSchema = z.object({ type: z.literal("metrics"), at: z.number(), points: z.array(livePointSchema) });
+
+export type MetricsEvent = z.infer<typeof metricsEventSchema>;

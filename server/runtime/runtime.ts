@@ -46,6 +46,8 @@ export interface RuntimeOptions {
   events?: EventHub;
   /** The worker's live metrics (its tasks record into them; /metrics and the console read them). */
   metrics?: ConnectMetrics;
+  /** Started once the runtime is ready; stopped after the herder, before the stores close (the console's metrics history). */
+  services?: Array<{ start(): void; stop(): Promise<void> }>;
   /** How often Kafka is probed; default 5 s. */
   probeIntervalMs?: number;
   /** A probe slower than this counts as a failure; default 5 s. */
@@ -115,6 +117,7 @@ export class Runtime {
     this.ready = true;
     log.info({ instance: this.instance, mode: this.options.mode, workerId: this.options.workerId }, "runtime started");
     this.scheduleProbe(0);
+    for (const service of this.options.services ?? []) service.start();
     void this.options.herder?.start().catch((error: unknown) => log.error({ err: messageOf(error) }, "herder failed to start connectors"));
   }
 
@@ -160,6 +163,7 @@ export class Runtime {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.options.herder?.stop().catch((error: unknown) => log.error({ err: messageOf(error) }, "herder failed to stop cleanly"));
+    for (const service of this.options.services ?? []) await service.stop().catch((error: unknown) => log.warn({ err: messageOf(error) }, "a runtime service failed to stop cleanly"));
     if (this.ready) await this.options.workers.stopped(this.instance).catch((error) => log.warn({ err: messageOf(error) }, "could not record stop"));
     this.ready = false;
     await this.options.cluster.close();

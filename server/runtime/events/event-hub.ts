@@ -19,8 +19,15 @@ export interface ConnectorChange {
   at: number;
 }
 
+/** One second of the console's metric series: the latest value of each (worker series have connector and task null). */
+export interface MetricsTick {
+  type: "metrics";
+  at: number;
+  points: Array<{ connector: string | null; task: number | null; metric: string; value: number }>;
+}
+
 /** What subscribers of the hub receive. */
-export type RuntimeEvent = StatusChange | ConnectorChange;
+export type RuntimeEvent = StatusChange | ConnectorChange | MetricsTick;
 
 /** How many status changes the hub keeps per connector unless told otherwise. */
 export const DEFAULT_HISTORY_PER_CONNECTOR = 50;
@@ -70,6 +77,7 @@ export class EventHub {
   }
 
   private remember(event: RuntimeEvent): void {
+    if (event.type === "metrics") return;
     if (event.type === "connector") {
       if (event.change === "deleted") this.recent.delete(event.connector);
       return;
