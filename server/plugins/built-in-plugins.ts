@@ -6,6 +6,7 @@ import { JsonConverter } from "@/server/plugins/converters/json-converter";
 import { BooleanConverter, DoubleConverter, FloatConverter, IntegerConverter, LongConverter, ShortConverter } from "@/server/plugins/converters/number-converters";
 import { SimpleHeaderConverter } from "@/server/plugins/converters/simple-header-converter";
 import { StringConverter } from "@/server/plugins/converters/string-converter";
+import { BUILT_IN_PREDICATES, BUILT_IN_TRANSFORMATIONS } from "@/server/plugins/transforms/transform-plugins";
 
 /** A plugin class with its kind, as the runtime's registry takes it. */
 export interface BuiltInPlugin {
@@ -24,4 +25,6 @@ export const BUILT_IN_PLUGINS: readonly BuiltInPlugin[] = [
   ...dualConverters.map((plugin): BuiltInPlugin => ({ kind: "converter", plugin })),
   ...dualConverters.map((plugin): BuiltInPlugin => ({ kind: "header_converter", plugin })),
   { kind: "header_converter", plugin: SimpleHeaderConverter },
+  ...BUILT_IN_TRANSFORMATIONS.map((plugin): BuiltInPlugin => ({ kind: "transformation", plugin })),
+  ...BUILT_IN_PREDICATES.map((plugin): BuiltInPlugin => ({ kind: "predicate", plugin })),
 ];
