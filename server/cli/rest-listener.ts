@@ -3,6 +3,7 @@ import { Readable } from "node:stream";
 import { parseListener } from "@/server/config/worker-config";
 import { TributaryError } from "@/server/errors/tributary-error";
 import { handleConnectRequest } from "@/server/http/connect-api";
+import { prometheusMetricsResponse } from "@/server/http/prometheus-metrics";
 import { getLogger } from "@/server/logging/logger";
 
 const log = getLogger("tributary.rest");
@@ -38,7 +39,7 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
 
 /**
  * Serves the Kafka Connect REST API at the root of one `listeners` entry (`http://:8083`), for the
- * headless worker. Resolves once listening; rejects if the port is taken. HTTPS listeners need
+ * headless worker, and the worker's Prometheus metrics at `GET /metrics`. Resolves once listening; rejects if the port is taken. HTTPS listeners need
  * `listeners.https.*` key material, not supported yet: they are refused with a clear error.
  */
 export async function startRestListener(entry: string): Promise<RestListener> {
@@ -52,7 +53,8 @@ export async function startRestListener(entry: string): Promise<RestListener> {
     const origin = `http://${req.headers.host ?? "localhost"}`;
     const url = new URL(req.url ?? "/", origin);
     const segments = url.pathname.split("/").filter(Boolean);
-    handleConnectRequest(toRequest(req, origin), segments)
+    const answer = req.method === "GET" && url.pathname === "/metrics" ? prometheusMetricsResponse() : handleConnectRequest(toRequest(req, origin), segments);
+    answer
       .then((response) => send(res, response))
       .catch((error) => {
         log.error({ err: error }, "REST listener failed to answer");
