@@ -31,6 +31,7 @@ describe("the connector wizard's state", () => {
     const state = run(createWizardState(), { type: "choose-plugin", className: SOURCE }, { type: "set", key: "tasks.max", value: "2" }, { type: "set", key: "tasks.max", value: "" });
     expect(state.config).not.toHaveProperty("tasks.max");
     expect(state.touched).toEqual(["tasks.max"]);
+    expect(run(state, { type: "set", key: "consumer.override.client.rack", value: "", keepEmpty: true }).config["consumer.override.client.rack"]).toBe("");
   });
 
   it("walks the steps in order with next and back", () => {

@@ -33,7 +33,7 @@ export interface WizardState {
 /** Everything that changes a `WizardState`; see `wizardReducer`. */
 export type WizardAction =
   | { type: "choose-plugin"; className: string }
-  | { type: "set"; key: string; value: string }
+  | { type: "set"; key: string; value: string; keepEmpty?: boolean }
   | { type: "chain-add"; kind: ChainKind; alias: string; pluginClass: string }
   | { type: "chain-remove"; kind: ChainKind; alias: string }
   | { type: "chain-move"; kind: ChainKind; alias: string; offset: number }
@@ -46,6 +46,15 @@ export type WizardAction =
 
 const CREATE_STEPS: readonly WizardStep[] = ["plugin", "settings", "pipeline", "errors", "review"];
 const EDIT_STEPS: readonly WizardStep[] = ["settings", "pipeline", "errors", "review"];
+
+/** The steps' names in the create wizard; the edit form calls its last step "Review changes". */
+export const STEP_LABELS: Readonly<Record<WizardStep, string>> = {
+  plugin: "Plugin",
+  settings: "Settings",
+  pipeline: "Converters & transforms",
+  errors: "Error handling",
+  review: "Review & create",
+};
 
 /** A new connector's wizard: every step, starting at the plugin catalogue, created as RUNNING by default. */
 export function createWizardState(): WizardState {
@@ -77,7 +86,7 @@ function withConfig(state: WizardState, config: ConnectorConfig, touchedKeys: re
 
 /**
  * The wizard's transitions, pure. Notable rules: setting a value to "" removes the key, so its
- * default applies; choosing another plugin keeps only the name; an import replaces the config,
+ * default applies (unless `keepEmpty`, for keys no ConfigDef describes); choosing another plugin keeps only the name; an import replaces the config,
  * shows all its errors and moves to the settings (or, without a class, the plugin) step; the
  * JSON editor's text replaces the config whenever it parses, and the form view cannot come back
  * while it does not; the name cannot change when editing.
@@ -92,7 +101,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case "set": {
       if (action.key === "name" && state.lockedName !== undefined) return state;
       const config = { ...state.config };
-      if (action.value === "") delete config[action.key];
+      if (action.value === "" && !action.keepEmpty) delete config[action.key];
       else config[action.key] = action.value;
       return withConfig(state, config, [action.key]);
     }

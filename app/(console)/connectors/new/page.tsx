@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ConnectorWizard } from "@/components/connector-form/connector-wizard";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata: Metadata = { title: "New connector" };
+
+/** `/connectors/new`: the create-connector wizard, generated in the browser from the chosen plugin's ConfigDef. */
+export default function NewConnectorPage() {
+  return (
+    <>
+      <Link href="/connectors" className="text-sm font-medium text-accent-600 hover:text-accent-700 dark:text-accent-400 dark:hover:text-accent-300">
+        ← Connectors
+      </Link>
+      <div className="mt-2">
+        <PageHeader title="New connector" description="Choose a plugin, fill in its settings (the worker checks each one as you type), then create it running, paused or stopped." />
+      </div>
+      <ConnectorWizard />
+    </>
+  );
+}
