@@ -24,8 +24,8 @@ function StateItem({ id, label, state, live }: { id: string; label: string; stat
 
 /**
  * The top of a connector's page: a link back to the list, the name as `<h1>`, its type and
- * plugin class, and what it was asked to be (target state) beside what it is (observed state);
- * a FAILED connector also shows its own trace.
+ * plugin class, a link to edit its config, and what it was asked to be (target state) beside
+ * what it is (observed state); a FAILED connector also shows its own trace.
  */
 export function ConnectorHeader({ status }: { status: ConnectorStateInfo }) {
   const config = useConnectorConfig(status.name);
@@ -45,11 +45,19 @@ export function ConnectorHeader({ status }: { status: ConnectorStateInfo }) {
             </>
           }
           actions={
-            <div className="flex flex-wrap items-center gap-4 rounded-lg border border-zinc-200 bg-white px-3 py-2 shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60">
-              <StateItem id="target-state" label="Asked to be" state={targetStateOf(status)} live={false} />
-              <span aria-hidden="true" className="text-zinc-300 dark:text-zinc-600">→</span>
-              <StateItem id="observed-state" label="Is" state={status.connector.state} live />
-            </div>
+            <>
+              <Link
+                href={`/connectors/${encodeURIComponent(status.name)}/edit`}
+                className="inline-flex h-8 items-center rounded-md border border-zinc-200 bg-white px-3 text-sm font-medium text-zinc-800 shadow-xs hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200 dark:hover:bg-zinc-800"
+              >
+                Edit config
+              </Link>
+              <div className="flex flex-wrap items-center gap-4 rounded-lg border border-zinc-200 bg-white px-3 py-2 shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60">
+                <StateItem id="target-state" label="Asked to be" state={targetStateOf(status)} live={false} />
+                <span aria-hidden="true" className="text-zinc-300 dark:text-zinc-600">→</span>
+                <StateItem id="observed-state" label="Is" state={status.connector.state} live />
+              </div>
+            </>
           }
         />
       </div>

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { primaryActionClass } from "@/components/connector-form/form-controls";
 import { ConnectorTable } from "@/components/connectors/connector-table";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -8,7 +10,11 @@ export const metadata: Metadata = { title: "Connectors" };
 export default function ConnectorsPage() {
   return (
     <>
-      <PageHeader title="Connectors" description="Source and sink connectors, their tasks, and what each one is doing." />
+      <PageHeader
+        title="Connectors"
+        description="Source and sink connectors, their tasks, and what each one is doing."
+        actions={<Link href="/connectors/new" className={primaryActionClass}>New connector</Link>}
+      />
       <ConnectorTable />
     </>
   );
