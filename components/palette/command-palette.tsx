@@ -1,0 +1,98 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { usePathname, useRouter } from "next/navigation";
+import type { PaletteCommand, PalettePage } from "@/components/palette/commands";
+import { PalettePanel } from "@/components/palette/palette-panel";
+import { PaletteToast, type PaletteOutcome } from "@/components/palette/palette-toast";
+import { navItems } from "@/components/shell/nav-items";
+import { useBulkConnectorAction } from "@/components/queries/bulk-actions";
+import { errorAdvice } from "@/components/queries/error-advice";
+
+const PAGES: readonly PalettePage[] = [
+  { href: "/connectors/new", label: "New connector", hint: "Create a connector with the guided form" },
+  ...navItems.map((item) => ({ href: item.href, label: item.label, hint: `Open the ${item.label.toLowerCase()} page` })),
+];
+
+const noSubscription = () => () => {};
+const isApple = () => /Mac|iPhone|iPad/.test(navigator.platform);
+
+const PAST: Record<string, string> = { pause: "Paused", resume: "Resumed", restart: "Restarted", delete: "Deleted" };
+
+/**
+ * The command palette: Ctrl-K or ⌘-K anywhere (or the top bar's search button) opens a modal
+ * dialog ("Command palette") to jump to a connector or page, or to pause, resume, restart or
+ * delete a connector. Runs actions through the Connect REST API, closes, and reports the outcome
+ * in a toast; deleting the connector whose page is open goes back to the list.
+ */
+export function CommandPalette() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  const mac = useSyncExternalStore(noSubscription, isApple, () => false);
+  const [outcome, setOutcome] = useState<PaletteOutcome | null>(null);
+  const bulk = useBulkConnectorAction();
+  const dismiss = useCallback(() => setOutcome(null), []);
+
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key.toLowerCase() === "k" && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
+        event.preventDefault();
+        setOpen((was) => !was);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) element.showModal();
+    if (!open && element.open) element.close();
+  }, [open]);
+
+  const run = async (command: PaletteCommand) => {
+    if (command.kind === "navigate") {
+      setOpen(false);
+      router.push(command.href);
+      return;
+    }
+    const [result] = await bulk.mutateAsync({ kind: command.action, names: [command.connector] });
+    setOpen(false);
+    if (result?.ok) {
+      setOutcome({ ok: true, text: `${PAST[command.action]} ${command.connector}.`, at: Date.now() });
+      if (command.action === "delete" && pathname === `/connectors/${encodeURIComponent(command.connector)}`) router.push("/connectors");
+    } else if (result) {
+      setOutcome({ ok: false, text: `Could not ${command.action} ${command.connector}: ${result.error.message} ${errorAdvice(result.error) ?? ""}`.trim(), at: Date.now() });
+    }
+  };
+
+  return (
+    <>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        aria-keyshortcuts="Control+K Meta+K"
+        onClick={() => setOpen(true)}
+        className="inline-flex h-8 items-center gap-3 rounded-md border border-zinc-200 bg-white px-2.5 text-sm text-zinc-500 shadow-xs hover:bg-zinc-50 hover:text-zinc-800 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
+      >
+        Search or run a command…
+        <kbd className="rounded border border-zinc-200 px-1.5 font-sans text-[0.6875rem] text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">{mac ? "⌘K" : "Ctrl K"}</kbd>
+      </button>
+      <dialog
+        ref={dialog}
+        aria-label="Command palette"
+        onClose={() => setOpen(false)}
+        onClick={(event) => {
+          if (event.target === dialog.current) setOpen(false);
+        }}
+        className="fixed inset-x-0 top-[12vh] mx-auto w-[calc(100%-2rem)] max-w-xl overflow-hidden rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+      >
+        {open ? <PalettePanel pages={PAGES} onRun={(command) => void run(command)} busy={bulk.isPending} /> : null}
+      </dialog>
+      <PaletteToast outcome={outcome} onDismiss={dismiss} />
+    </>
+  );
+}
