@@ -124,8 +124,8 @@ export function ConfigStep(props: ConfigStepProps) {
       ) : (
         <StepIntro title="Error handling">What happens when a record fails in a converter or a transform: retry, skip and log it, or (for sinks) send it to a dead letter queue topic.</StepIntro>
       )}
-      {groups.map((group) => (
-        <FieldGroupSection key={group.name ?? ""} group={group} ownTitle={`${simpleName(pluginClass)} settings`} config={state.config} showErrors={showErrors} onSet={set} />
+      {groups.map((group, index) => (
+        <FieldGroupSection key={group.name ?? ""} group={group} ownTitle={`${simpleName(pluginClass)} settings`} config={state.config} first={index === 0} showErrors={showErrors} onSet={set} />
       ))}
       {step === "settings" ? (
         <Card>

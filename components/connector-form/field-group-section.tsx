@@ -12,6 +12,8 @@ export interface FieldGroupSectionProps {
   /** The heading for the plugin's own keys, whose group is null. */
   ownTitle: string;
   config: Readonly<ConnectorConfig>;
+  /** The step's first group, which always starts open. */
+  first: boolean;
   /** Whether to show a key's errors. */
   showErrors: (key: string) => boolean;
   onSet: (key: string, value: string) => void;
@@ -19,11 +21,11 @@ export interface FieldGroupSectionProps {
 
 /**
  * One ConfigDef group as a disclosure (`<details>`) titled by the group, with its field count.
- * It starts open when it has a required, filled-in or failing field, collapsed otherwise, and
- * then stays as the user leaves it.
+ * It starts open when it is the step's first or has a required, filled-in or failing field,
+ * collapsed otherwise, and then stays as the user leaves it.
  */
-export function FieldGroupSection({ group, ownTitle, config, showErrors, onSet }: FieldGroupSectionProps) {
-  const [open, setOpen] = useState(() => groupStartsOpen(group, config));
+export function FieldGroupSection({ group, ownTitle, config, first, showErrors, onSet }: FieldGroupSectionProps) {
+  const [open, setOpen] = useState(() => first || groupStartsOpen(group, config));
   const failing = group.fields.filter((field) => field.value.errors.length > 0 && showErrors(field.definition.name)).length;
   return (
     <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)} className="group rounded-xl border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60">
