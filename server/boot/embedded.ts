@@ -2,6 +2,7 @@ import { loadWorkerConfig } from "@/server/config/load-worker-config";
 import { fatalLine } from "@/server/errors/tributary-error";
 import { createRuntime } from "@/server/boot/runtime-factory";
 import { installShutdownHandlers } from "@/server/boot/shutdown";
+import { closeDlqInbox, createDlqInbox, installDlqInbox } from "@/server/console/dlq/dlq-slot";
 import { installRuntime } from "@/server/runtime/runtime-slot";
 
 /**
@@ -16,9 +17,11 @@ export function startEmbeddedRuntime(): void {
   try {
     installRuntime(() => {
       const config = loadWorkerConfig({ file: process.env.TRIBUTARY_WORKER_CONFIG });
-      return createRuntime("embedded", config, { port: Number(process.env.PORT ?? 3000), protocol: "http" });
+      const runtime = createRuntime("embedded", config, { port: Number(process.env.PORT ?? 3000), protocol: "http" });
+      installDlqInbox(() => createDlqInbox(config, () => runtime.herder));
+      return runtime;
     }).started.catch((error: unknown) => fail(error));
-    installShutdownHandlers();
+    installShutdownHandlers([closeDlqInbox]);
   } catch (error) {
     fail(error);
   }

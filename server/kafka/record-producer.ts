@@ -8,6 +8,36 @@ import type { OutgoingRecord, RecordMetadata, RecordProducer } from "@/server/ru
  * than four of 500; past a few hundred the extra round trips are cheaper than the copying.
  */
 const REQUEST_RECORDS = 500;
+/**
+ * Bytes of keys, values and headers per produce request: kafkajs puts a partition's records of
+ * one request in one record batch, which the broker refuses past `message.max.bytes` (1 MiB by
+ * default), so large records (dead letter queue records carry stack traces) go in more requests.
+ */
+const REQUEST_BYTES = 512 * 1024;
+
+const sizeOf = (record: OutgoingRecord) => {
+  let size = (record.key?.length ?? 0) + (record.value?.length ?? 0);
+  for (const header of record.headers) size += header.key.length + (header.value?.length ?? 0);
+  return size;
+};
+
+/** Consecutive slices of `records` within both request limits (a record alone may exceed the byte limit). */
+function requestChunks(records: OutgoingRecord[]): OutgoingRecord[][] {
+  const chunks: OutgoingRecord[][] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < records.length; i++) {
+    const size = sizeOf(records[i]!);
+    if (i > start && (i - start >= REQUEST_RECORDS || bytes + size > REQUEST_BYTES)) {
+      chunks.push(records.slice(start, i));
+      start = i;
+      bytes = 0;
+    }
+    bytes += size;
+  }
+  chunks.push(records.slice(start));
+  return chunks;
+}
 
 /**
  * A task's producer: acks=all, idempotent, Java-compatible default partitioner (the same key
@@ -22,11 +52,12 @@ export class KafkajsRecordProducer implements RecordProducer {
   private readonly producer: Producer;
   private connected: Promise<void> | undefined;
 
-  constructor(kafka: Kafka) {
+  /** `retries` bounds how often a failed request is resent before `send` rejects; unbounded by default. */
+  constructor(kafka: Kafka, options: { retries?: number } = {}) {
     // kafkajs' default retry for an idempotent producer is unbounded: like Connect's producer
     // (delivery.timeout.ms at its maximum), a send waits out a broker outage instead of failing.
     this.producer = kafka.producer({
-      retry: { retries: Number.MAX_SAFE_INTEGER },
+      retry: { retries: options.retries ?? Number.MAX_SAFE_INTEGER },
       idempotent: true,
       maxInFlightRequests: 1,
       createPartitioner: Partitioners.DefaultPartitioner,
@@ -42,8 +73,7 @@ export class KafkajsRecordProducer implements RecordProducer {
     });
     await this.connected;
     const metadata: RecordMetadata[] = [];
-    for (let start = 0; start < records.length; start += REQUEST_RECORDS) {
-      const chunk = records.slice(start, start + REQUEST_RECORDS);
+    for (const chunk of requestChunks(records)) {
       metadata.push(...metadataFor(chunk, await kafkaCall(() => this.producer.sendBatch({ acks: -1, topicMessages: topicMessages(chunk) }))));
     }
     return metadata;

@@ -1,0 +1,7 @@
+import { dlqExportResponse } from "@/server/http/console-dlq";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, context: { params: Promise<{ topic: string }> }): Promise<Response> {
+  return dlqExportResponse(request, (await context.params).topic);
+}

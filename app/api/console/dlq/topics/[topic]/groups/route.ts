@@ -1,0 +1,7 @@
+import { dlqGroupsResponse } from "@/server/http/console-dlq";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, context: { params: Promise<{ topic: string }> }): Promise<Response> {
+  return dlqGroupsResponse(request, (await context.params).topic);
+}

@@ -1,0 +1,7 @@
+import { dlqPurgeResponse } from "@/server/http/console-dlq";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request, context: { params: Promise<{ topic: string }> }): Promise<Response> {
+  return dlqPurgeResponse(request, (await context.params).topic);
+}
