@@ -62,7 +62,7 @@ export function createRuntime(mode: RuntimeMode, config: WorkerConfig, rest: Res
     events,
     metrics,
     services: [history],
-    herder: createHerder(config, workerId, db, events, mode === "embedded" && created ? demoPipeline(path.dirname(sqliteFile(databaseUrl))) : []),
+    herder: createHerder(config, workerId, db, events, metrics, mode === "embedded" && created ? demoPipeline(path.dirname(sqliteFile(databaseUrl))) : []),
   });
 }
 
@@ -73,7 +73,7 @@ export function createPluginRegistry(): PluginRegistry {
   return registry;
 }
 
-function createHerder(config: WorkerConfig, workerId: string, db: Database, events: EventHub, seed: SeedConnector[]): StandaloneHerder {
+function createHerder(config: WorkerConfig, workerId: string, db: Database, events: EventHub, metrics: ConnectMetrics, seed: SeedConnector[]): StandaloneHerder {
   const clients = new KafkajsClientFactory(config);
   const { settings } = config;
   const registry = createPluginRegistry();
@@ -96,6 +96,7 @@ function createHerder(config: WorkerConfig, workerId: string, db: Database, even
       clients,
       offsetFlushIntervalMs: settings["offset.flush.interval.ms"],
       topicCreationEnabled: settings["topic.creation.enable"],
+      metrics,
     },
     topicTracking: { enabled: settings["topic.tracking.enable"], allowReset: settings["topic.tracking.allow.reset"] },
     overridePolicy: settings["connector.client.config.override.policy"],

@@ -52,7 +52,7 @@ export class KafkajsSinkConsumer implements SinkConsumer {
         eachBatchAutoResolve: true,
         eachBatch: async ({ batch }: EachBatchPayload) => {
           if (batch.messages.length === 0) return;
-          await listener.onBatch(batch.messages.map((message) => toIncoming(batch.topic, batch.partition, message)));
+          await listener.onBatch(batch.messages.map((message) => toIncoming(batch.topic, batch.partition, message)), BigInt(batch.highWatermark));
         },
       }),
     );

@@ -65,8 +65,11 @@ export interface RecordProducer {
 
 /** Callbacks a sink consumer calls as the group assigns partitions. */
 export interface ConsumerListener {
-  /** The batch handler: records of one partition, in offset order. Calls never overlap. */
-  onBatch(records: IncomingRecord[]): Promise<void>;
+  /**
+   * The batch handler: records of one partition, in offset order. Calls never overlap.
+   * `highWatermark` is the partition's end offset when the batch was fetched (for the lag).
+   */
+  onBatch(records: IncomingRecord[], highWatermark: bigint): Promise<void>;
   /** The partitions assigned to this member after a rebalance (all of them, not a delta). */
   onAssignment(partitions: KafkaTopicPartition[]): Promise<void>;
 }

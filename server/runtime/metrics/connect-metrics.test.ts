@@ -124,13 +124,11 @@ describe("ConnectMetrics", () => {
     expect(value("connector-metrics", "connector-version", { connector: "files" })).toBe("1.0.0");
   });
 
-  it("stops reporting a removed task, but not a newer run of it, and forgets a deleted connector", () => {
-    const first = metrics.sourceTask("files", 0);
-    const second = metrics.sourceTask("files", 0);
-    second.recordPoll(5, 1);
-    metrics.removeTask(first);
+  it("starts a new run of a task from zero, stops reporting a removed task and forgets a deleted connector", () => {
+    metrics.sourceTask("files", 0).recordPoll(7, 1);
+    metrics.sourceTask("files", 0).recordPoll(5, 1);
     expect(value("source-task-metrics", "source-record-poll-total", { connector: "files", task: "0" })).toBe(5);
-    metrics.removeTask(second);
+    metrics.removeTask("files", 0);
     expect(value("source-task-metrics", "source-record-poll-total", { connector: "files", task: "0" })).toBeUndefined();
     status("files", 0, "RUNNING");
     metrics.observe({ type: "connector", connector: "files", change: "deleted", at: clock });

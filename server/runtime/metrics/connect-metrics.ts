@@ -72,10 +72,9 @@ export class ConnectMetrics {
     return metrics;
   }
 
-  /** The task was stopped: its metrics are no longer reported (unless a newer run replaced them). */
-  removeTask(metrics: TaskMetrics): void {
-    const key = taskKey(metrics.connector, metrics.task);
-    if (this.tasks.get(key) === metrics) this.tasks.delete(key);
+  /** The task was stopped (its loop has ended): its metrics are no longer reported. */
+  removeTask(connector: string, task: number): void {
+    this.tasks.delete(taskKey(connector, task));
   }
 
   /** The worker tried to start a connector; `succeeded` when it reached its target state. */

@@ -1,3 +1,4 @@
+import type { ErrorHandlingMetrics } from "@/server/runtime/errors/retry-with-tolerance-operator";
 import type { MetricGroup, MetricSample } from "@/server/runtime/metrics/metric-definitions";
 import { SampledStat, type SampleWindows } from "@/server/runtime/metrics/sampled-stat";
 
@@ -30,7 +31,7 @@ export interface TaskTotals {
  * Kafka Connect's `task-error-metrics` of one task: plain totals the error handling records as
  * it goes. `recordError` also stamps `last-error-timestamp`.
  */
-export class TaskErrorMetrics {
+export class TaskErrorMetrics implements ErrorHandlingMetrics {
   private failures = 0;
   private errors = 0;
   private skipped = 0;
@@ -74,7 +75,7 @@ export class TaskErrorMetrics {
   }
 
   /** Writing a record to the dead letter queue failed. */
-  recordDeadLetterQueueProduceFailure(): void {
+  recordDeadLetterQueueProduceFailed(): void {
     this.dlqFailures++;
   }
 

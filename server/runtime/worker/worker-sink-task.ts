@@ -4,6 +4,7 @@ import type { SinkRecord } from "@/server/plugins/api/records";
 import type { ErrantRecordReporter, SinkTask, SinkTaskContext } from "@/server/plugins/api/task";
 import { ProcessingContext } from "@/server/runtime/errors/processing-context";
 import type { RetryWithToleranceOperator } from "@/server/runtime/errors/retry-with-tolerance-operator";
+import type { SinkTaskMetrics } from "@/server/runtime/metrics/task-metrics";
 import type { IncomingRecord, KafkaTopicPartition, SinkConsumer } from "@/server/runtime/ports";
 import type { TransformationChain } from "@/server/runtime/transforms/transformation-chain";
 import { toSinkRecord, type TaskConverters } from "@/server/runtime/worker/record-converters";
@@ -21,6 +22,7 @@ export interface SinkTaskSetup {
   /** How often flushed offsets are committed (`offset.flush.interval.ms`). */
   offsetFlushIntervalMs: number;
   onTopicUsed: (topic: string) => void;
+  metrics: SinkTaskMetrics;
 }
 
 const tpKey = (tp: KafkaTopicPartition) => `${tp.topic}\u0000${tp.partition}`;
@@ -71,7 +73,7 @@ export class WorkerSinkTask extends WorkerTask {
     try {
       await this.operator.start();
       await task.start(this.setup.taskConfig);
-      await consumer.start({ onBatch: (records) => this.onBatch(records), onAssignment: (partitions) => this.onAssignment(partitions) });
+      await consumer.start({ onBatch: (records, highWatermark) => this.onBatch(records, highWatermark), onAssignment: (partitions) => this.onAssignment(partitions) });
       this.reportStarted();
       this.commitTimer = setInterval(() => void this.exclusive(() => this.commitOffsets()).catch((error: unknown) => this.fail(error)), this.setup.offsetFlushIntervalMs);
       await this.stopped;
@@ -155,22 +157,29 @@ export class WorkerSinkTask extends WorkerTask {
         for (const tp of revoked) this.consumed.delete(tpKey(tp));
       }
       this.assignment = partitions.map(({ topic, partition }) => ({ topic, partition }));
+      this.setup.metrics.recordAssignment(this.assignment);
       if (added.length > 0) await this.setup.task.open(added);
       if (this.targetState === "PAUSED") this.setup.consumer.pause(this.assignment);
     }).catch((error: unknown) => this.fail(error));
   }
 
-  private onBatch(records: IncomingRecord[]): Promise<void> {
-    return this.exclusive(() => this.processBatch(records));
+  private onBatch(records: IncomingRecord[], highWatermark: bigint): Promise<void> {
+    return this.exclusive(() => this.processBatch(records, highWatermark));
   }
 
-  private async processBatch(records: IncomingRecord[]): Promise<void> {
+  private async processBatch(records: IncomingRecord[], highWatermark: bigint): Promise<void> {
     if (this.stopping || this.isFailed || records.length === 0) return;
+    const { metrics } = this.setup;
     try {
+      metrics.recordRead(records.length);
       const sinkRecords = await this.convertAndTransform(records);
       await this.operator.flush();
+      metrics.recordSend(sinkRecords.length);
+      const putStarted = Date.now();
       await this.put(sinkRecords);
+      metrics.recordPut(Date.now() - putStarted);
       const last = records[records.length - 1]!;
+      metrics.recordLag(last.topic, last.partition, highWatermark, last.offset + 1n);
       this.consumed.set(tpKey(last), { tp: { topic: last.topic, partition: last.partition }, offset: last.offset + 1n });
       this.setup.onTopicUsed(last.topic);
       if (this.commitRequested) await this.commitOffsets();
@@ -219,9 +228,17 @@ export class WorkerSinkTask extends WorkerTask {
     const current = new Map<TopicPartition, bigint>();
     for (const { tp, offset } of this.consumed.values()) if (this.committed.get(tpKey(tp)) !== offset) current.set(tp, offset);
     if (current.size === 0) return;
-    const safe = await this.setup.task.preCommit(current);
-    const offsets = [...safe].map(([tp, offset]) => ({ topic: tp.topic, partition: tp.partition, offset }));
-    await this.setup.consumer.commit(offsets);
+    const started = Date.now();
+    let offsets;
+    try {
+      const safe = await this.setup.task.preCommit(current);
+      offsets = [...safe].map(([tp, offset]) => ({ topic: tp.topic, partition: tp.partition, offset }));
+      await this.setup.consumer.commit(offsets);
+    } catch (error) {
+      this.setup.metrics.recordCommit(false, Date.now() - started);
+      throw error;
+    }
+    this.setup.metrics.recordCommit(true, Date.now() - started);
     for (const { topic, partition, offset } of offsets) this.committed.set(tpKey({ topic, partition }), offset);
   }
 

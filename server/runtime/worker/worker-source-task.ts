@@ -4,6 +4,7 @@ import type { SourceRecord } from "@/server/plugins/api/records";
 import type { SourceTask } from "@/server/plugins/api/task";
 import { ProcessingContext } from "@/server/runtime/errors/processing-context";
 import type { RetryWithToleranceOperator } from "@/server/runtime/errors/retry-with-tolerance-operator";
+import type { SourceTaskMetrics } from "@/server/runtime/metrics/task-metrics";
 import type { OutgoingRecord, RecordMetadata, RecordProducer } from "@/server/runtime/ports";
 import type { TransformationChain } from "@/server/runtime/transforms/transformation-chain";
 import { toOutgoing, type TaskConverters } from "@/server/runtime/worker/record-converters";
@@ -26,6 +27,7 @@ export interface SourceTaskSetup {
   onTopicUsed: (topic: string) => void;
   /** Creates a topic if the connector's topic creation rules cover it; called once per new topic. */
   ensureTopic?: (topic: string) => Promise<void>;
+  metrics: SourceTaskMetrics;
 }
 
 const RETRY_SEND_MS = 100;
@@ -74,7 +76,9 @@ export class WorkerSourceTask extends WorkerTask {
           await this.waitForResume();
           continue;
         }
+        const pollStarted = Date.now();
         const records = await this.poll();
+        if (records && records.length > 0) this.setup.metrics.recordPoll(records.length, Date.now() - pollStarted, records[records.length - 1]!.timestamp);
         if (this.stopping) break;
         if (records && records.length > 0) await this.send(records);
         if (Date.now() - this.lastCommit >= this.setup.offsetFlushIntervalMs) await this.commitOffsets();
@@ -123,6 +127,7 @@ export class WorkerSourceTask extends WorkerTask {
       const written = metadata[i];
       await this.setup.task.commitRecord(record, written && written.partition >= 0 ? written : null);
     }
+    this.setup.metrics.recordWrite(records.length, records.length - sent.length);
     for (const topic of new Set(outgoing.map((record) => record.topic))) this.setup.onTopicUsed(topic);
   }
 
@@ -180,8 +185,15 @@ export class WorkerSourceTask extends WorkerTask {
     if (this.acked.size === 0) return;
     const entries = [...this.acked.values()];
     this.acked.clear();
-    await this.setup.offsets.write(this.id.connector, entries);
-    await this.setup.task.commit();
+    const started = Date.now();
+    try {
+      await this.setup.offsets.write(this.id.connector, entries);
+      await this.setup.task.commit();
+    } catch (error) {
+      this.setup.metrics.recordCommit(false, Date.now() - started);
+      throw error;
+    }
+    this.setup.metrics.recordCommit(true, Date.now() - started);
   }
 
   private async shutdown(): Promise<void> {

@@ -7,6 +7,8 @@ import type { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
 import type { KafkaClientFactory } from "@/server/runtime/ports";
 import { sinkGroupId } from "@/server/runtime/connector-config";
 import { taskErrorHandling } from "@/server/runtime/errors/task-error-handling";
+import { ConnectMetrics } from "@/server/runtime/metrics/connect-metrics";
+import type { SinkTaskMetrics, SourceTaskMetrics } from "@/server/runtime/metrics/task-metrics";
 import { TransformationChain } from "@/server/runtime/transforms/transformation-chain";
 import { buildConverters, withPrefix } from "@/server/runtime/worker/converter-setup";
 import { WorkerConnector, type ConnectorStatusListener } from "@/server/runtime/worker/worker-connector";
@@ -30,6 +32,8 @@ export interface WorkerOptions {
   onTopicUsed: (connector: string, topic: string) => void;
   /** The worker's `topic.creation.enable`: sources may create their topics. */
   topicCreationEnabled?: boolean;
+  /** Where connectors and tasks record their metrics; a private registry when absent. */
+  metrics?: ConnectMetrics;
 }
 
 const log = getLogger("tributary.runtime.worker");
@@ -50,20 +54,26 @@ export function connectorType(registry: PluginRegistry, config: Readonly<Record<
 export class Worker {
   private readonly connectors = new Map<string, WorkerConnector>();
   private readonly tasks = new Map<string, { task: WorkerTask; done: Promise<void> }>();
+  private readonly metrics: ConnectMetrics;
 
-  constructor(private readonly options: WorkerOptions) {}
+  constructor(private readonly options: WorkerOptions) {
+    this.metrics = options.metrics ?? new ConnectMetrics();
+  }
 
   /** Creates the connector instance and moves it to `target`. Fails the connector if its class cannot be loaded. */
   async startConnector(name: string, config: Record<string, string>, target: TargetState, onReconfigure: () => void): Promise<void> {
     if (this.connectors.has(name)) throw new TributaryError("connector.already_running", `Connector ${name} is already running on this worker`);
     const plugin = this.options.registry.find(["source", "sink"], config["connector.class"] ?? "");
     if (!plugin) {
+      this.metrics.recordConnectorStartup(false);
       this.options.onConnectorStatus(name, "FAILED", `ConnectException: Failed to find any class that implements Connector and which name matches ${config["connector.class"]}`);
       return;
     }
+    this.metrics.describeConnector(name, { type: plugin.kind as "source" | "sink", className: plugin.className, version: plugin.version });
     const instance = new WorkerConnector(name, new plugin.plugin() as Connector, config, this.options.onConnectorStatus, onReconfigure);
     this.connectors.set(name, instance);
     await instance.transitionTo(target);
+    this.metrics.recordConnectorStartup(!instance.isFailed);
   }
 
   async setConnectorTargetState(name: string, target: TargetState): Promise<void> {
@@ -117,7 +127,10 @@ export class Worker {
     try {
       const task = this.buildTask(id, connectorConfig, taskConfig, target);
       this.tasks.set(taskKey(id), { task, done: task.run() });
+      this.metrics.recordTaskStartup(true);
     } catch (error) {
+      this.metrics.recordTaskStartup(false);
+      this.metrics.removeTask(id.connector, id.task);
       log.error({ task: taskKey(id), err: (error as Error).message }, "task could not be created");
       this.options.onTaskStatus(id, "FAILED", (error as Error).stack ?? String(error));
     }
@@ -129,7 +142,7 @@ export class Worker {
       const entry = this.tasks.get(taskKey(id));
       this.tasks.delete(taskKey(id));
       entry?.task.stop();
-      return entry ? [entry.done] : [];
+      return entry ? [entry.done.then(() => this.metrics.removeTask(id.connector, id.task))] : [];
     });
     await Promise.all(stopping);
   }
@@ -155,7 +168,8 @@ export class Worker {
     const connector = new plugin.plugin() as SourceConnector | SinkConnector;
     const TaskClass = connector.taskClass();
     const converters = buildConverters(this.options.registry, this.options.workerConfig, connectorConfig);
-    const errors = taskErrorHandling({ id, connectorConfig, converters, registry: this.options.registry, clients: this.options.clients });
+    const metrics = connector instanceof SourceConnector ? this.metrics.sourceTask(id.connector, id.task) : this.metrics.sinkTask(id.connector, id.task);
+    const errors = taskErrorHandling({ id, connectorConfig, converters, registry: this.options.registry, clients: this.options.clients, metrics: metrics.errors });
     const flush = this.options.offsetFlushIntervalMs;
     const onTopicUsed = (topic: string) => this.options.onTopicUsed(id.connector, topic);
     if (connector instanceof SourceConnector) {
@@ -182,7 +196,7 @@ export class Worker {
           }
         : undefined;
       const transforms = TransformationChain.build<SourceRecord>(this.options.registry, connectorConfig);
-      return new WorkerSourceTask(id, target, this.options.onTaskStatus, { task, taskConfig, converters, transforms, errors, producer, offsets: this.options.offsets, offsetFlushIntervalMs: flush, onTopicUsed, ensureTopic });
+      return new WorkerSourceTask(id, target, this.options.onTaskStatus, { task, taskConfig, converters, transforms, errors, producer, offsets: this.options.offsets, offsetFlushIntervalMs: flush, onTopicUsed, ensureTopic, metrics: metrics as SourceTaskMetrics });
     }
     const topics = connectorConfig["topics.regex"] ? new RegExp(`^(?:${connectorConfig["topics.regex"]})$`) : (connectorConfig.topics ?? "").split(",").map((t) => t.trim()).filter(Boolean);
     const consumer = this.options.clients.sinkConsumer({
@@ -192,6 +206,6 @@ export class Worker {
       overrides: withPrefix(connectorConfig, "consumer.override"),
     });
     const transforms = TransformationChain.build<SinkRecord>(this.options.registry, connectorConfig);
-    return new WorkerSinkTask(id, target, this.options.onTaskStatus, { task: new TaskClass() as SinkTask, taskConfig, converters, transforms, errors, consumer, offsetFlushIntervalMs: flush, onTopicUsed });
+    return new WorkerSinkTask(id, target, this.options.onTaskStatus, { task: new TaskClass() as SinkTask, taskConfig, converters, transforms, errors, consumer, offsetFlushIntervalMs: flush, onTopicUsed, metrics: metrics as SinkTaskMetrics });
   }
 }
