@@ -47,7 +47,7 @@ describe("JavaPattern", () => {
     expect(() => JavaPattern.compile(regex).compileReplacement(replacement)).toThrow(message);
   });
 
-  it.each([["(unclosed"], ["a*+"], ["(?x)a"], ["[z-a]"]])("refuses %j at compile time", (regex) => {
+  it.each([["(unclosed"], ["a*+"], ["(?x)a"], ["[z-a]"], ["\\p{Alpha}+"], ["a\\hb"]])("refuses %j at compile time", (regex) => {
     expect(() => JavaPattern.compile(regex)).toThrow(SyntaxError);
   });
 });

@@ -8,11 +8,17 @@ export interface JavaReplacement {
 
 const INLINE_FLAGS = /^\(\?([a-zA-Z]+)\)/;
 const JS_FLAGS: Readonly<Record<string, string>> = { i: "i", s: "s", m: "m", u: "", d: "" };
+/** Backslash-letter escapes that mean the same in both engines. */
+const SHARED_ESCAPES = new Set("tnrfcdDsSwWbBxuk");
+/** Java escapes JavaScript spells differently. */
+const REWRITTEN_ESCAPES: Readonly<Record<string, string>> = { a: "\\x07", e: "\\x1B" };
 
 /**
  * Rewrites the Java-only parts of a regex that JavaScript spells differently: leading inline
  * flags (`(?i)`, `(?s)`, `(?m)`; `(?u)` and `(?d)` are accepted and have no effect), `\Q…\E`
- * quoting, and the `\A`, `\z`, `\Z` anchors. Everything else is passed to JavaScript as written.
+ * quoting, the `\A`, `\z`, `\Z` anchors and the `\a`, `\e` escapes. A letter escape JavaScript
+ * would read differently (`\p{…}`, `\h`, `\v`, `\R`, `\G`, …) is refused rather than silently
+ * matched as a plain letter. Everything else is passed to JavaScript as written.
  */
 function translate(source: string): { body: string; flags: string } {
   let rest = source;
@@ -50,6 +56,11 @@ function translate(source: string): { body: string; flags: string } {
     } else if (!inClass && next === "Z") {
       body += "(?=\\n?(?![\\s\\S]))";
       i++;
+    } else if (next !== undefined && REWRITTEN_ESCAPES[next] !== undefined) {
+      body += REWRITTEN_ESCAPES[next];
+      i++;
+    } else if (next !== undefined && /[a-zA-Z]/.test(next) && !SHARED_ESCAPES.has(next)) {
+      throw new SyntaxError(`The escape \\${next} is not supported`);
     } else {
       body += char + (next ?? "");
       i++;
