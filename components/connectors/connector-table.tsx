@@ -109,7 +109,7 @@ export function ConnectorTable() {
                 <Button onClick={() => setSelected(new Set())}>Clear selection</Button>
               </div>
             ) : (
-              <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+              <p aria-live="polite" className="text-sm text-zinc-600 dark:text-zinc-400">
                 {shown.length === rows.length ? `${rows.length} ${rows.length === 1 ? "connector" : "connectors"}` : `Showing ${shown.length} of ${rows.length} connectors`}
               </p>
             )}

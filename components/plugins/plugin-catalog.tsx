@@ -72,7 +72,7 @@ export function PluginCatalog() {
             className="h-9 rounded-md border border-zinc-300 bg-white px-3 text-sm font-normal text-zinc-900 shadow-xs placeholder:text-zinc-400 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100 dark:placeholder:text-zinc-500"
           />
         </label>
-        <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+        <p aria-live="polite" className="text-sm text-zinc-600 dark:text-zinc-400">
           {shown === plugins.data.length ? `${shown} plugins installed` : `Showing ${shown} of ${plugins.data.length} plugins`}
         </p>
       </div>
