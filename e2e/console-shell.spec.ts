@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-const sections = ["Connectors", "Plugins", "Dead letters", "Metrics", "Workers"];
+const sections = ["Connectors", "Plugins", "Dead letters", "Overview", "Workers"];
 
 test("the console opens on Connectors and shows Kafka connected", async ({ page }) => {
   await page.goto("/");

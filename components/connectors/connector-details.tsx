@@ -8,6 +8,7 @@ import { ConnectorTopicsCard } from "@/components/connectors/connector-topics-ca
 import { StateChangesCard } from "@/components/connectors/state-changes-card";
 import { applicableActions } from "@/components/connectors/connector-state";
 import { TaskTable } from "@/components/connectors/task-table";
+import { ConnectorMetrics } from "@/components/metrics/connector-metrics";
 import { OffsetsCard } from "@/components/offsets/offsets-card";
 import { isNotFound, useConnectorStatus } from "@/components/queries/connector";
 import { useConnectorAction } from "@/components/queries/connector-actions";
@@ -67,6 +68,7 @@ export function ConnectorDetails({ name }: { name: string }) {
         canRestart={applicableActions(data)["restart-task"] && !action.isPending}
         onRestart={(task) => action.mutate({ kind: "restart-task", task })}
       />
+      <ConnectorMetrics name={name} />
       <StateChangesCard name={name} live={live} />
       <OffsetsCard status={data} />
       <ConnectorConfigCard name={name} />

@@ -5,8 +5,9 @@ import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { connectorQueryKey, connectorStatusQueryKey } from "@/components/queries/connector";
 import { appendStatusChange } from "@/components/queries/connector-changes";
 import { connectorsQueryKey } from "@/components/queries/connectors";
+import { applyMetricsEvent } from "@/components/queries/metrics";
 import type { ConnectorStateInfo, ExpandedConnectors } from "@/server/contracts/connect";
-import { connectorEventSchema, statusEventSchema, type StatusEvent } from "@/server/contracts/events";
+import { connectorEventSchema, metricsEventSchema, statusEventSchema, type StatusEvent } from "@/server/contracts/events";
 
 const LiveContext = createContext(false);
 
@@ -46,7 +47,7 @@ export function applyStatusEvent(client: QueryClient, event: StatusEvent): void 
 /**
  * Subscribes to `GET /api/console/events` for as long as the console is open: status events are
  * written into the React Query cache, connector events (created, updated, deleted) reload the list
- * and that connector's queries. The browser's EventSource reconnects by itself (the server
+ * and that connector's queries, metrics events extend the open charts. The browser's EventSource reconnects by itself (the server
  * asks for a 1 s retry); while it is disconnected, queries fall back to polling.
  */
 export function LiveEventsProvider({ children }: { children: ReactNode }) {
@@ -64,6 +65,10 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
       void client.invalidateQueries({ queryKey: connectorsQueryKey });
       const parsed = connectorEventSchema.safeParse(JSON.parse((message as MessageEvent<string>).data));
       if (parsed.success) void client.invalidateQueries({ queryKey: connectorQueryKey(parsed.data.connector) });
+    });
+    source.addEventListener("metrics", (message) => {
+      const parsed = metricsEventSchema.safeParse(JSON.parse((message as MessageEvent<string>).data));
+      if (parsed.success) applyMetricsEvent(client, parsed.data);
     });
     return () => source.close();
   }, [client]);

@@ -13,7 +13,7 @@ export const navItems: readonly NavItem[] = [
   { href: "/connectors", label: "Connectors", icon: PlugIcon },
   { href: "/plugins", label: "Plugins", icon: PackageIcon },
   { href: "/dead-letters", label: "Dead letters", icon: InboxIcon },
-  { href: "/metrics", label: "Metrics", icon: ChartIcon },
+  { href: "/overview", label: "Overview", icon: ChartIcon },
   { href: "/workers", label: "Workers", icon: ServerIcon },
 ];
 
