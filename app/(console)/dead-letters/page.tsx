@@ -1,23 +1,15 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
-import { InboxIcon } from "@/components/ui/icons";
-import { InlineCode } from "@/components/ui/inline-code";
-import { PageHeader } from "@/components/ui/page-header";
+import { Suspense } from "react";
+import { DeadLettersView } from "@/components/dlq/dead-letters-view";
+import { Skeleton } from "@/components/ui/skeleton";
 
 export const metadata: Metadata = { title: "Dead letters" };
 
-/** Dead letters section. Until the DLQ inbox lands, an empty state explaining how to route failures to a DLQ. */
+/** Dead letters section: the DLQ topics of the cluster's connectors, and each topic's inbox (`?topic=`). */
 export default function DeadLettersPage() {
   return (
-    <>
-      <PageHeader title="Dead letters" description="Records that sink connectors could not process, with the reason and a way to replay them." />
-      <EmptyState
-        icon={InboxIcon}
-        title="No dead letter inbox yet"
-      >
-        This inbox will show failed records with their <InlineCode>__connect.errors.*</InlineCode> headers and let you
-        replay them once the cause is fixed.
-      </EmptyState>
-    </>
+    <Suspense fallback={<Skeleton className="h-40 w-full" />}>
+      <DeadLettersView />
+    </Suspense>
   );
 }
