@@ -1,4 +1,5 @@
 import type {
+import type { PreviewResult, PreviewSample } from "@/server/runtime/transforms/pipeline-preview";
   ConfigInfos,
   ConfigKeyInfo,
   ConnectorInfo,
@@ -68,4 +69,10 @@ export interface Herder {
   plugins(connectorsOnly: boolean): PluginInfo[];
   /** The config definition of any plugin kind (404 unknown, 400 for kinds without one). */
   pluginConfig(pluginName: string): ConfigKeyInfo[];
+  /**
+   * Runs samples through a candidate config's converters and transforms without starting it
+   * (the transform playground). `plugin.not_found` for an unknown connector class,
+   * `config.invalid_value` for a transform or converter that cannot be built.
+   */
+  previewPipeline(config: Record<string, string>, samples: PreviewSample[]): { kind: "source" | "sink"; results: PreviewResult[] };
 }

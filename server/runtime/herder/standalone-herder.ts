@@ -24,6 +24,7 @@ import { connectorType, Worker, type WorkerOptions } from "@/server/runtime/work
 import type { ConfigStore, StoredConnector, TargetState } from "@/server/storage/contracts/config-store";
 import type { OffsetStore } from "@/server/storage/contracts/offset-store";
 import type { ConnectState, Status, StatusStore } from "@/server/storage/contracts/status-store";
+import { previewPipeline, type PreviewResult, type PreviewSample } from "@/server/runtime/transforms/pipeline-preview";
 
 /** A status change, as the console's event stream will carry it. */
 export interface StatusEvent {
@@ -272,6 +273,13 @@ export class StandaloneHerder implements Herder {
 
   pluginConfig(pluginName: string): ConfigKeyInfo[] {
     return pluginConfigKeys(this.options.registry, pluginName);
+  }
+
+  previewPipeline(config: Record<string, string>, samples: PreviewSample[]): { kind: "source" | "sink"; results: PreviewResult[] } {
+    const kind = connectorType(this.options.registry, config);
+    if (kind === "unknown") throw new TributaryError("plugin.not_found", `Failed to find any class that implements Connector and which name matches ${config["connector.class"]}`);
+    const setup = { registry: this.options.registry, workerConfig: this.options.worker.workerConfig, connectorConfig: config, kind };
+    return { kind, results: previewPipeline(setup, samples) };
   }
 
   /** Runs `work` after every earlier operation on the same connector. */

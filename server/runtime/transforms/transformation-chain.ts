@@ -11,6 +11,9 @@ export interface TransformationStage<R extends ConnectRecord> {
   className: string;
   transformation: Transformation<R>;
   predicate: Predicate<R> | null;
+  /** The predicate's alias and class, when there is one. */
+  predicateAlias: string | null;
+  predicateClass: string | null;
   negate: boolean;
 }
 
@@ -54,16 +57,18 @@ export class TransformationChain<R extends ConnectRecord> {
       transformation.configure(settings(config, `transforms.${alias}.`, ["type", "predicate", "negate"]));
       const predicateAlias = config[`transforms.${alias}.predicate`]?.trim();
       let predicate: Predicate<R> | null = null;
+      let predicateClass: string | null = null;
       if (predicateAlias) {
         if (!predicateAliases.has(predicateAlias)) throw ConfigException.invalid(`transforms.${alias}.predicate`, predicateAlias, `Predicate ${predicateAlias} is not in predicates`);
         const predicateKey = `predicates.${predicateAlias}.type`;
         const predicatePlugin = registry.find(["predicate"], config[predicateKey] ?? "");
         if (!predicatePlugin) throw ConfigException.invalid(predicateKey, config[predicateKey] ?? null, `Class ${config[predicateKey] ?? ""} could not be found.`);
         predicate = new predicatePlugin.plugin() as Predicate<R>;
+        predicateClass = predicatePlugin.className;
         predicate.configure(settings(config, `predicates.${predicateAlias}.`, ["type"]));
       }
       const negate = config[`transforms.${alias}.negate`]?.trim().toLowerCase() === "true";
-      return { alias, className: plugin.className, transformation, predicate, negate };
+      return { alias, className: plugin.className, transformation, predicate, predicateAlias: predicateAlias || null, predicateClass, negate };
     });
     return new TransformationChain(stages);
   }

@@ -1,5 +1,6 @@
 import { TributaryError } from "@/server/errors/tributary-error";
 import type { Herder } from "@/server/runtime/herder/herder";
+import type { PreviewResult, PreviewSample } from "@/server/runtime/transforms/pipeline-preview";
 import type {
   ConfigInfos,
   ConfigKeyInfo,
@@ -283,5 +284,13 @@ export class FakeHerder implements Herder {
     if (!plugin) throw new TributaryError("plugin.not_found", `Unknown plugin ${pluginName}.`);
     if (plugin.type === "transformation") throw new TributaryError("plugin.invalid_kind", `Plugin ${pluginName} has no config definition.`);
     return [TASKS_MAX];
+  }
+
+  /** Echoes each sample as delivered unchanged, for the known connector plugins. */
+  previewPipeline(config: Record<string, string>, samples: PreviewSample[]): { kind: "source" | "sink"; results: PreviewResult[] } {
+    const name = config["connector.class"] ?? "";
+    const plugin = PLUGINS.find((candidate) => (candidate.type === "sink" || candidate.type === "source") && [name, `${name}Connector`].some((n) => candidate.class === n || candidate.class.endsWith(`.${n}`)));
+    if (!plugin) throw new TributaryError("plugin.not_found", `Failed to find any class that implements Connector and which name matches ${config["connector.class"]}`);
+    return { kind: plugin.type as "source" | "sink", results: samples.map(() => ({ steps: [], outcome: "delivered" as const })) };
   }
 }
