@@ -1,5 +1,4 @@
 import type {
-import type { PreviewResult, PreviewSample } from "@/server/runtime/transforms/pipeline-preview";
   ConfigInfos,
   ConfigKeyInfo,
   ConnectorInfo,
@@ -11,6 +10,7 @@ import type { PreviewResult, PreviewSample } from "@/server/runtime/transforms/p
   TaskInfo,
   TaskState,
 } from "@/server/runtime/herder/herder-types";
+import type { PreviewResult, PreviewSample } from "@/server/runtime/transforms/pipeline-preview";
 
 /**
  * The control plane (Kafka Connect's Herder): every change to connectors goes through it, from
