@@ -6,6 +6,16 @@ import { expect, test, type Page } from "@playwright/test";
 const observed = (page: Page) => page.getByRole("status", { name: "Is", exact: true }).getByText(/^[A-Z]+$/);
 const validated = (page: Page) => expect(page.getByRole("status").filter({ hasText: "No problems found" })).toBeVisible({ timeout: 10_000 });
 
+
+/** A screenshot of the whole page, taken with the viewport grown to the page's height so the sticky shell is drawn once. */
+async function shot(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize()!;
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
+  await page.screenshot({ path: `e2e/screenshots/${name}.png` });
+  await page.setViewportSize(size);
+}
+
 test("editing a connector shows the diff against its current config, secrets masked, then applies it", async ({ page, request }) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "e2e-connector-edit-"));
   const name = `e2e-edit-${Date.now()}`;
@@ -23,13 +33,14 @@ test("editing a connector shows the diff against its current config, secrets mas
     const topic = page.getByRole("textbox", { name: "topic (required)" });
     await expect(topic).toHaveValue(`${name}-a`, { timeout: 10_000 });
     await expect(page.getByLabel("Connector name")).toHaveValue(name);
+    await expect(page.getByLabel("Connector name")).toBeDisabled();
     const secret = page.getByLabel("connection.password", { exact: true });
     await expect(secret).toHaveAttribute("type", "password");
     await topic.fill(`${name}-b`);
     await page.getByLabel("batch.size", { exact: true }).fill("");
     await secret.fill("a-new-secret-do-not-show");
     await validated(page);
-    await page.screenshot({ path: "e2e/screenshots/connector-edit-settings.png", fullPage: true });
+    await shot(page, "connector-edit-settings");
 
     await page.getByRole("group", { name: "Edit as" }).getByRole("button", { name: "JSON" }).click();
     const editor = page.getByLabel("Connector config (JSON)", { exact: true });
@@ -47,9 +58,9 @@ test("editing a connector shows the diff against its current config, secrets mas
     await expect(diff.getByRole("row", { name: /^connection\.password / })).toContainText("Changed••••••");
     await expect(page.getByText(/hunter2|a-new-secret/)).toHaveCount(0);
     await validated(page);
-    await page.screenshot({ path: "e2e/screenshots/connector-edit-diff.png", fullPage: true });
+    await shot(page, "connector-edit-diff");
     await page.getByRole("button", { name: "Switch to dark mode" }).click();
-    await page.screenshot({ path: "e2e/screenshots/connector-edit-diff-dark.png", fullPage: true });
+    await shot(page, "connector-edit-diff-dark");
     await page.getByRole("button", { name: "Switch to light mode" }).click();
 
     await page.getByRole("button", { name: "Apply 4 changes" }).click();

@@ -43,7 +43,7 @@ function AliasCard({ kind, alias, index, count, props }: { kind: ChainKind; alia
     <li aria-labelledby={`${id}-alias`} className="rounded-xl border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60">
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
         <h4 id={`${id}-alias`} className="font-mono text-sm font-semibold text-zinc-900 dark:text-zinc-100">
-          {kind === "transforms" ? <span className="mr-2 text-zinc-400">{index + 1}.</span> : null}
+          {kind === "transforms" ? <span className="text-zinc-400">{index + 1}. </span> : null}
           {alias}
         </h4>
         <div className="flex items-center gap-1.5">
@@ -73,7 +73,7 @@ function AliasCard({ kind, alias, index, count, props }: { kind: ChainKind; alia
             aria-invalid={typeErrors.length > 0}
             aria-describedby={typeErrors.length > 0 ? `${id}-type-errors` : undefined}
             onChange={(event) => set(typeKey, event.target.value)}
-            className={`${inputClass} max-w-md font-mono`}
+            className={`${inputClass} w-full max-w-md font-mono`}
           >
             <option value="">Choose a {TEXT[kind].noun}</option>
             {[...new Set([...types, ...(type && !types.includes(type) ? [type] : [])])].map((each) => (

@@ -7,14 +7,14 @@ const KIND = {
   changed: { tone: "warning", label: "Changed" },
 } as const;
 
-function Value({ value, secret }: { value: string | undefined; secret: boolean }) {
+function Value({ value, secret, before }: { value: string | undefined; secret: boolean; before: boolean }) {
   if (value === undefined) return <span className="text-zinc-400 dark:text-zinc-600">—</span>;
   if (value === "") return <span className="text-zinc-500 italic dark:text-zinc-400">empty</span>;
   return (
-    <>
+    <span className={before ? "text-red-800 line-through decoration-red-300 dark:text-red-300 dark:decoration-red-800" : "text-emerald-800 dark:text-emerald-300"}>
       {value}
       {secret ? <span className="sr-only"> (secret, masked)</span> : null}
-    </>
+    </span>
   );
 }
 
@@ -46,11 +46,11 @@ export function ConfigDiffView({ changes, caption }: { changes: readonly ConfigC
               <td className="px-4 py-2.5 font-sans">
                 <StatusBadge tone={KIND[change.kind].tone} label={KIND[change.kind].label} />
               </td>
-              <td className="px-4 py-2.5 break-all text-red-800 line-through decoration-red-300 dark:text-red-300 dark:decoration-red-800">
-                <Value value={change.before} secret={change.secret} />
+              <td className="px-4 py-2.5 break-all">
+                <Value value={change.before} secret={change.secret} before />
               </td>
-              <td className="px-4 py-2.5 break-all text-emerald-800 dark:text-emerald-300">
-                <Value value={change.after} secret={change.secret} />
+              <td className="px-4 py-2.5 break-all">
+                <Value value={change.after} secret={change.secret} before={false} />
               </td>
             </tr>
           ))}

@@ -16,8 +16,21 @@ export interface ConfigFieldControlProps {
   showErrors: boolean;
   /** Choices to offer instead of the answer's recommended values (converter or transform classes, predicate aliases). */
   choices?: readonly string[];
+  /** What the select's empty option says (default: the key's default value, or "Not set"). */
+  unsetLabel?: string;
+  /** Shown but not editable, with `readOnly` saying why (the name of a connector being edited). */
+  readOnly?: string;
   /** Called with the new value; "" means unset. */
   onChange: (value: string) => void;
+}
+
+/** The key's documentation as a sentence, then its default when the control does not already show it. */
+function help(documentation: string | null, type: string, defaultValue: string | null, showDefault: boolean): string {
+  const doc = (documentation ?? "").trim();
+  const sentence = doc === "" || /[.!?:)]$/.test(doc) ? doc : `${doc}.`;
+  const list = type === "LIST" ? " Comma-separated." : "";
+  const fallback = showDefault && defaultValue !== null && defaultValue !== "" ? ` Default: ${type === "PASSWORD" ? "hidden" : defaultValue}.` : "";
+  return `${sentence}${list}${fallback}`.trim();
 }
 
 function defaultLabel(defaultValue: string | null): string {
@@ -29,20 +42,23 @@ function defaultLabel(defaultValue: string | null): string {
  * One ConfigDef key as a labelled control: its display name (with a required mark), the key
  * itself, its documentation and default, and the server's errors for it. Recommended values
  * (or `choices`) and booleans are a select whose first option is the default; PASSWORD keys are
- * password inputs; numbers get a numeric keyboard. Invisible keys should not be rendered.
+ * password inputs; numbers get a numeric keyboard; `readOnly` disables it and says why instead of
+ * the documentation. Invisible keys should not be rendered.
  */
-export function ConfigFieldControl({ field, value, showErrors, choices, onChange }: ConfigFieldControlProps) {
+export function ConfigFieldControl({ field, value, showErrors, choices, unsetLabel, readOnly, onChange }: ConfigFieldControlProps) {
   const id = useId();
   const { definition, value: validated } = field;
   const label = definition.display_name || definition.name;
   const errors = showErrors ? validated.errors : [];
   const options = choices ?? (validated.recommended_values.length > 0 ? validated.recommended_values : definition.type === "BOOLEAN" ? ["true", "false"] : null);
+  const width = definition.type === "CLASS" ? "max-w-xl" : (WIDTH[definition.width] ?? "max-w-md");
   const describedBy = [`${id}-doc`, errors.length > 0 ? `${id}-errors` : null].filter(Boolean).join(" ");
   const common = {
     id,
     "aria-describedby": describedBy,
     "aria-invalid": errors.length > 0,
     "aria-required": definition.required,
+    disabled: readOnly !== undefined,
   };
   return (
     <div className="grid gap-1.5">
@@ -59,8 +75,8 @@ export function ConfigFieldControl({ field, value, showErrors, choices, onChange
         {label !== definition.name ? <code className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{definition.name}</code> : null}
       </div>
       {options ? (
-        <select {...common} value={value ?? ""} onChange={(event) => onChange(event.target.value)} className={`${inputClass} ${WIDTH[definition.width] ?? "max-w-md"} font-mono`}>
-          <option value="">{defaultLabel(definition.default_value)}</option>
+        <select {...common} value={value ?? ""} onChange={(event) => onChange(event.target.value)} className={`${inputClass} w-full ${width} font-mono`}>
+          <option value="">{unsetLabel ?? defaultLabel(definition.default_value)}</option>
           {[...new Set([...options, ...(value !== undefined && !options.includes(value) ? [value] : [])])].map((option) => (
             <option key={option} value={option}>
               {option}
@@ -77,13 +93,11 @@ export function ConfigFieldControl({ field, value, showErrors, choices, onChange
           value={value ?? ""}
           placeholder={definition.default_value ?? undefined}
           onChange={(event) => onChange(event.target.value)}
-          className={`${inputClass} ${WIDTH[definition.width] ?? "max-w-md"} font-mono`}
+          className={`${inputClass} w-full ${width} font-mono`}
         />
       )}
       <p id={`${id}-doc`} className="text-xs leading-5 text-zinc-500 dark:text-zinc-400">
-        {definition.documentation}
-        {definition.type === "LIST" ? " Comma-separated." : ""}
-        {definition.default_value !== null && definition.default_value !== "" && !options ? ` Default: ${definition.type === "PASSWORD" ? "hidden" : definition.default_value}.` : ""}
+        {readOnly ?? help(definition.documentation, definition.type, definition.default_value, !options)}
       </p>
       {errors.length > 0 ? (
         <ul id={`${id}-errors`} className="text-xs leading-5 font-medium text-red-700 dark:text-red-400">

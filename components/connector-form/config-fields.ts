@@ -52,12 +52,12 @@ function fields(infos: ConfigInfos): ConfigField[] {
   return infos.configs.flatMap((entry) => (entry.definition ? [{ definition: entry.definition, value: entry.value }] : []));
 }
 
-const byOrder = (a: ConfigField, b: ConfigField) => a.definition.order - b.definition.order || a.definition.name.localeCompare(b.definition.name);
+const byOrder = (a: ConfigField, b: ConfigField) => a.definition.order - b.definition.order;
 
 /**
  * The visible fields a step's form shows ("settings" or "errors"), by ConfigDef group: the
  * plugin's own keys (group null) first, then the groups in the answer's order; fields by their
- * order in the group. Alias groups (`Transforms: <alias>`) are left to `aliasFields`.
+ * order in the group, then as the answer lists them (the ConfigDef's definition order). Alias groups (`Transforms: <alias>`) are left to `aliasFields`.
  */
 export function fieldGroups(infos: ConfigInfos, step: "settings" | "errors"): FieldGroup[] {
   const shown = fields(infos).filter((field) => field.value.visible && stepOfKey(field.definition) === step && !ALIAS_GROUP.test(field.definition.group ?? ""));

@@ -50,6 +50,7 @@ function Converters({ state, dispatch, validation, plugins, isSecret, showErrors
                 value={state.config[key]}
                 showErrors={showErrors(key)}
                 choices={pluginClasses(plugins, key === "header.converter" ? "header_converter" : "converter")}
+                unsetLabel="The worker's converter"
                 onChange={(value) => dispatch({ type: "set", key, value })}
               />
               {state.config[key] || extras.length > 0 ? (
@@ -86,6 +87,7 @@ export function ConfigStep(props: ConfigStepProps) {
   const infos = validation.infos;
   const showErrors = (key: string) => state.touched.includes(key) || state.revealed.includes(step as WizardStep);
   const set = (key: string, value: string) => dispatch({ type: "set", key, value });
+  const readOnly = (key: string) => (key === "name" && state.lockedName !== undefined ? "A connector keeps its name; to rename it, create a copy from the JSON view and delete this one." : undefined);
   if (!infos) {
     return validation.error ? (
       <ErrorAlert>
@@ -125,7 +127,7 @@ export function ConfigStep(props: ConfigStepProps) {
         <StepIntro title="Error handling">What happens when a record fails in a converter or a transform: retry, skip and log it, or (for sinks) send it to a dead letter queue topic.</StepIntro>
       )}
       {groups.map((group, index) => (
-        <FieldGroupSection key={group.name ?? ""} group={group} ownTitle={`${simpleName(pluginClass)} settings`} config={state.config} first={index === 0} showErrors={showErrors} onSet={set} />
+        <FieldGroupSection key={group.name ?? ""} group={group} ownTitle={`${simpleName(pluginClass)} settings`} config={state.config} first={index === 0} showErrors={showErrors} readOnly={readOnly} onSet={set} />
       ))}
       {step === "settings" ? (
         <Card>

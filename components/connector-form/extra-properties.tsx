@@ -39,9 +39,9 @@ export function ExtraProperties({ title, keys, prefix, config, isSecret, onSet, 
     setValue("");
   };
   return (
-    <section aria-labelledby={`${id}-title`} className="grid gap-3">
+    <div role="group" aria-labelledby={`${id}-title`} className="grid gap-3">
       <div>
-        <h4 id={`${id}-title`} className="text-sm font-medium text-zinc-900 dark:text-zinc-100">{title}</h4>
+        <p id={`${id}-title`} className="text-sm font-medium text-zinc-900 dark:text-zinc-100">{title}</p>
         <p className="text-xs text-zinc-500 dark:text-zinc-400">{hint}</p>
       </div>
       {keys.length > 0 ? (
@@ -58,7 +58,7 @@ export function ExtraProperties({ title, keys, prefix, config, isSecret, onSet, 
                 spellCheck={false}
                 value={config[each] ?? ""}
                 onChange={(event) => onSet(each, event.target.value)}
-                className={`${inputClass} font-mono`}
+                className={`${inputClass} w-full font-mono`}
               />
               <Button onClick={() => onRemove(each)} aria-label={`Remove ${each}`}>
                 Remove
@@ -68,9 +68,10 @@ export function ExtraProperties({ title, keys, prefix, config, isSecret, onSet, 
         </ul>
       ) : null}
       <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] items-center gap-2">
-        <input aria-label={`New key (${title})`} spellCheck={false} value={key} onChange={(event) => setKey(event.target.value)} className={`${inputClass} font-mono`} />
+        <input aria-label={`New key (${title})`} placeholder="key" spellCheck={false} value={key} onChange={(event) => setKey(event.target.value)} className={`${inputClass} w-full font-mono`} />
         <input
           aria-label={`New value (${title})`}
+          placeholder="value"
           type={isSecret(key) ? "password" : "text"}
           autoComplete="off"
           spellCheck={false}
@@ -79,12 +80,12 @@ export function ExtraProperties({ title, keys, prefix, config, isSecret, onSet, 
           onKeyDown={(event) => {
             if (event.key === "Enter") add();
           }}
-          className={`${inputClass} font-mono`}
+          className={`${inputClass} w-full font-mono`}
         />
         <Button onClick={add} disabled={problem !== null || value === ""} title={problem ?? undefined}>
           Add
         </Button>
       </div>
-    </section>
+    </div>
   );
 }

@@ -16,6 +16,8 @@ export interface FieldGroupSectionProps {
   first: boolean;
   /** Whether to show a key's errors. */
   showErrors: (key: string) => boolean;
+  /** Why a key cannot be edited here, for the keys that cannot (the name when editing). */
+  readOnly: (key: string) => string | undefined;
   onSet: (key: string, value: string) => void;
 }
 
@@ -24,7 +26,7 @@ export interface FieldGroupSectionProps {
  * It starts open when it is the step's first or has a required, filled-in or failing field,
  * collapsed otherwise, and then stays as the user leaves it.
  */
-export function FieldGroupSection({ group, ownTitle, config, first, showErrors, onSet }: FieldGroupSectionProps) {
+export function FieldGroupSection({ group, ownTitle, config, first, showErrors, readOnly, onSet }: FieldGroupSectionProps) {
   const [open, setOpen] = useState(() => first || groupStartsOpen(group, config));
   const failing = group.fields.filter((field) => field.value.errors.length > 0 && showErrors(field.definition.name)).length;
   return (
@@ -46,6 +48,7 @@ export function FieldGroupSection({ group, ownTitle, config, first, showErrors, 
             field={field}
             value={config[field.definition.name]}
             showErrors={showErrors(field.definition.name)}
+            readOnly={readOnly(field.definition.name)}
             onChange={(value) => onSet(field.definition.name, value)}
           />
         ))}

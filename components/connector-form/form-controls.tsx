@@ -1,8 +1,8 @@
 import type { ButtonHTMLAttributes, ReactNode } from "react";
 
-/** Classes of the form's text inputs and selects (bordered, full width unless overridden). */
+/** Classes of the form's text inputs and selects (bordered; the caller sets the width). */
 export const inputClass =
-  "h-9 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm text-zinc-900 shadow-xs placeholder:text-zinc-400 focus-visible:border-accent-500 focus-visible:outline-2 focus-visible:outline-accent-500/30 aria-[invalid=true]:border-red-400 disabled:bg-zinc-50 disabled:text-zinc-500 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100 dark:placeholder:text-zinc-500 dark:aria-[invalid=true]:border-red-500 dark:disabled:bg-zinc-900";
+  "h-9 rounded-md border border-zinc-300 bg-white px-3 text-sm text-zinc-900 shadow-xs placeholder:text-zinc-400 focus-visible:border-accent-500 focus-visible:outline-2 focus-visible:outline-accent-500/30 aria-[invalid=true]:border-red-400 disabled:bg-zinc-50 disabled:text-zinc-500 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100 dark:placeholder:text-zinc-500 dark:aria-[invalid=true]:border-red-500 dark:disabled:bg-zinc-900";
 
 /** Classes of a solid accent action; also for links that start a flow ("New connector"). */
 export const primaryActionClass =

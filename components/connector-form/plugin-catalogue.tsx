@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { Fragment, useId, useState } from "react";
 import { inputClass, ToggleGroup } from "@/components/connector-form/form-controls";
 import { catalogue, simpleName, type CatalogueFilter } from "@/components/connector-form/plugin-lookup";
 import type { PluginInfo } from "@/components/queries/plugins";
@@ -32,9 +32,14 @@ function PluginCard({ plugin, selected, onChoose }: { plugin: PluginInfo; select
           <StatusBadge tone="neutral" label={plugin.type === "source" ? "Source" : "Sink"} />
         </span>
         <span id={`${id}-details`} className="grid gap-1">
-          <span className="text-sm leading-5 text-zinc-600 dark:text-zinc-400">{plugin.description ?? `A ${plugin.type} connector.`}</span>
-          <span className="font-mono text-xs break-all text-zinc-500 dark:text-zinc-500">
-            {plugin.class}
+          {plugin.description ? <span className="text-sm leading-5 text-zinc-600 dark:text-zinc-400">{plugin.description}</span> : null}
+          <span className="font-mono text-xs text-zinc-500 dark:text-zinc-500">
+            {plugin.class.split(".").map((part, index) => (
+              <Fragment key={index}>
+                {index > 0 ? <>.<wbr /></> : null}
+                {part}
+              </Fragment>
+            ))}
             {plugin.version ? ` · ${plugin.version}` : ""}
           </span>
         </span>
