@@ -1,4 +1,5 @@
 import { playgroundRequestSchema, playgroundResponseSchema, type PlaygroundResponse, type PlaygroundSample } from "@/server/contracts/playground";
+import { readyDlqInbox } from "@/server/console/dlq/dlq-slot";
 import { TributaryError } from "@/server/errors/tributary-error";
 import { readBody } from "@/server/http/connect/body";
 import { consoleErrorResponse } from "@/server/http/errors";
@@ -7,6 +8,21 @@ import { readyRuntime } from "@/server/runtime/runtime-slot";
 
 /** Reads the newest `count` records of a topic as playground samples; the composition root supplies it. */
 export type LatestRecords = (topic: string, count: number) => Promise<PlaygroundSample[]>;
+
+/** The newest records of a topic, read through the console's topic browser (the DLQ inbox's), as samples in UTF-8 text. */
+export const playgroundLatestRecords: LatestRecords = async (topic, count) => {
+  const records = await (await readyDlqInbox()).latestRecords(topic, count);
+  const text = (bytes: Buffer | null) => (bytes === null ? null : bytes.toString("utf8"));
+  return records.map((record) => ({
+    topic: record.topic,
+    partition: record.partition,
+    offset: record.offset.toString(),
+    key: text(record.key),
+    value: text(record.value),
+    headers: record.headers.map((header) => ({ key: header.key, value: text(header.value) })),
+    timestamp: record.timestamp,
+  }));
+};
 
 /** The herder's preview; an unknown connector class is a mistake in the body here, so a 400. */
 function previewWith(herder: Herder, config: Record<string, string>, samples: PlaygroundSample[]) {

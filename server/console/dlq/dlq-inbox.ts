@@ -25,7 +25,7 @@ import { coordinatesKey, type LedgerMark, type ReplayLedger } from "@/server/con
 import { ReplayJobRun } from "@/server/console/dlq/replay-job";
 import type { KafkajsTopicBrowser } from "@/server/kafka/topic-browser";
 import type { Herder } from "@/server/runtime/herder/herder";
-import type { RecordProducer } from "@/server/runtime/ports";
+import type { IncomingRecord, RecordProducer } from "@/server/runtime/ports";
 
 /** The connector configs the inbox reads to find DLQ topics. */
 export type ConnectorConfigs = Pick<Herder, "connectors" | "connectorConfig">;
@@ -73,6 +73,16 @@ export class DlqInbox {
   constructor(private readonly options: DlqInboxOptions) {
     this.capacity = options.indexCapacity ?? 50_000;
     this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * The newest `count` records of any topic (the transform playground's samples), newest first
+   * across partitions by timestamp. Rejects with the Kafka client's code for a missing topic.
+   */
+  async latestRecords(topic: string, count: number): Promise<IncomingRecord[]> {
+    const marks = await this.options.browser.watermarks(topic);
+    const reads = marks.filter((p) => p.high > p.low).map((p) => this.options.browser.read(topic, p.partition, p.high - BigInt(count) > p.low ? p.high - BigInt(count) : p.low, p.high, count));
+    return (await Promise.all(reads)).flat().sort((a, b) => b.timestamp - a.timestamp).slice(0, count);
   }
 
   /** Every DLQ topic named by a connector, with its connectors, partitions and record count, by name. */
