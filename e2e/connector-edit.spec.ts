@@ -4,7 +4,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 
 const observed = (page: Page) => page.getByRole("status", { name: "Is", exact: true }).getByText(/^[A-Z]+$/);
-const validated = (page: Page) => expect(page.getByRole("status").filter({ hasText: "No problems found" })).toBeVisible({ timeout: 10_000 });
+const validated = (page: Page) => expect(page.getByRole("status").filter({ hasText: "No problems found" })).toBeVisible({ timeout: 15_000 });
 
 
 /** A screenshot of the whole page, taken with the viewport grown to the page's height so the sticky shell is drawn once. */
@@ -31,7 +31,7 @@ test("editing a connector shows the diff against its current config, secrets mas
     await expect(page.getByRole("heading", { level: 1, name: `Edit ${name}` })).toBeVisible();
 
     const topic = page.getByRole("textbox", { name: "topic (required)" });
-    await expect(topic).toHaveValue(`${name}-a`, { timeout: 10_000 });
+    await expect(topic).toHaveValue(`${name}-a`, { timeout: 15_000 });
     await expect(page.getByLabel("Connector name")).toHaveValue(name);
     await expect(page.getByLabel("Connector name")).toBeDisabled();
     const secret = page.getByLabel("connection.password", { exact: true });
@@ -64,7 +64,7 @@ test("editing a connector shows the diff against its current config, secrets mas
     await page.getByRole("button", { name: "Switch to light mode" }).click();
 
     await page.getByRole("button", { name: "Apply 4 changes" }).click();
-    await expect(page).toHaveURL(`/connectors/${name}`);
+    await expect(page).toHaveURL(`/connectors/${name}`, { timeout: 15_000 });
     await expect(observed(page)).toHaveText("RUNNING", { timeout: 15_000 });
     expect(await (await request.get(`/api/connect/connectors/${name}/config`)).json()).toEqual({
       name,
@@ -89,13 +89,13 @@ test("an unchanged config has nothing to apply, and an unknown connector says so
   try {
     expect((await request.post("/api/connect/connectors", { data: { name, config: { "connector.class": "FileStreamSource", file, topic: name } } })).status()).toBe(201);
     await page.goto(`/connectors/${name}/edit`);
-    await expect(page.getByRole("textbox", { name: "topic (required)" })).toHaveValue(name, { timeout: 10_000 });
+    await expect(page.getByRole("textbox", { name: "topic (required)" })).toHaveValue(name, { timeout: 15_000 });
     await page.getByRole("navigation", { name: "Steps" }).getByRole("button", { name: "Review changes" }).click();
     await expect(page.getByText("No changes yet")).toBeVisible();
     await expect(page.getByRole("button", { name: "Apply 0 changes" })).toBeDisabled();
 
     await page.goto(`/connectors/${name}-missing/edit`);
-    await expect(page.getByRole("heading", { name: "Connector not found" })).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByRole("heading", { name: "Connector not found" })).toBeVisible({ timeout: 15_000 });
   } finally {
     await request.delete(`/api/connect/connectors/${name}`);
     rmSync(dir, { recursive: true, force: true });

@@ -9,7 +9,7 @@ const observed = (page: Page) => page.getByRole("status", { name: "Is", exact: t
 const target = (page: Page) => page.getByRole("group", { name: "Asked to be", exact: true }).getByText(/^[A-Z]+$/);
 const step = (page: Page, name: string) => page.getByRole("navigation", { name: "Steps" }).getByRole("button", { name: new RegExp(`^\\d?\\s*${name}`) });
 const next = (page: Page) => page.getByRole("button", { name: /^Next: / });
-const validated = (page: Page) => expect(page.getByRole("status").filter({ hasText: "No problems found" })).toBeVisible({ timeout: 10_000 });
+const validated = (page: Page) => expect(page.getByRole("status").filter({ hasText: "No problems found" })).toBeVisible({ timeout: 15_000 });
 
 
 /** A screenshot of the whole page, taken with the viewport grown to the page's height so the sticky shell is drawn once. */
@@ -52,15 +52,15 @@ test("the wizard creates a FileStreamSource step by step, with server-side error
     await expect(page.getByRole("heading", { name: "Settings", exact: true })).toBeVisible();
     await expect(step(page, "Settings")).toHaveAttribute("aria-current", "step");
     const topic = page.getByRole("textbox", { name: "topic (required)" });
-    await expect(topic).toBeVisible({ timeout: 10_000 });
-    await expect(page.getByRole("status").filter({ hasText: "2 problems found" })).toBeVisible({ timeout: 10_000 });
+    await expect(topic).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole("status").filter({ hasText: "2 problems found" })).toBeVisible({ timeout: 15_000 });
     await next(page).click();
-    await expect(page.getByText('Missing required configuration "topic" which has no default value.')).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByText('Missing required configuration "topic" which has no default value.')).toBeVisible({ timeout: 15_000 });
     await expect(page.getByRole("main").getByRole("alert")).toContainText("to continue");
     await expect(step(page, "Settings")).toHaveAttribute("aria-current", "step");
 
     await page.getByLabel("Tasks max", { exact: true }).fill("lots");
-    await expect(page.getByText(/Invalid value lots for configuration tasks\.max/)).toBeVisible({ timeout: 5_000 });
+    await expect(page.getByText(/Invalid value lots for configuration tasks\.max/)).toBeVisible({ timeout: 15_000 });
     await page.getByLabel("Tasks max", { exact: true }).fill("1");
     await page.getByLabel("Connector name").fill(name);
     await page.getByLabel("file", { exact: true }).fill(file);
@@ -104,7 +104,7 @@ test("the wizard creates a FileStreamSource step by step, with server-side error
     await shot(page, "connector-wizard-review");
     await page.getByRole("button", { name: "Create connector" }).click();
 
-    await expect(page).toHaveURL(`/connectors/${name}`);
+    await expect(page).toHaveURL(`/connectors/${name}`, { timeout: 15_000 });
     await expect(observed(page)).toHaveText("RUNNING", { timeout: 15_000 });
     const config = await (await request.get(`/api/connect/connectors/${name}/config`)).json();
     expect(config).toMatchObject({
@@ -131,7 +131,7 @@ test("a pasted Kafka Connect JSON fills the form; the JSON view edits the same c
     await page.getByRole("button", { name: "Fill the form" }).click();
 
     await expect(page.getByRole("heading", { name: "Settings", exact: true })).toBeVisible();
-    await expect(page.getByLabel("file", { exact: true })).toHaveValue(file);
+    await expect(page.getByLabel("file", { exact: true })).toHaveValue(file, { timeout: 15_000 });
     await expect(page.getByLabel("Connector name")).toHaveValue(name);
     await expect(page.getByLabel("connection.password", { exact: true })).toHaveAttribute("type", "password");
 
@@ -152,7 +152,7 @@ test("a pasted Kafka Connect JSON fills the form; the JSON view edits the same c
     await validated(page);
     await page.getByRole("button", { name: "Create connector" }).click();
 
-    await expect(page).toHaveURL(`/connectors/${name}`);
+    await expect(page).toHaveURL(`/connectors/${name}`, { timeout: 15_000 });
     await expect(target(page)).toHaveText("PAUSED", { timeout: 15_000 });
     await expect(observed(page)).toHaveText("PAUSED", { timeout: 15_000 });
     const config = await (await request.get(`/api/connect/connectors/${name}/config`)).json();
@@ -174,12 +174,12 @@ test("a pasted .properties file fills the form and creates a running connector",
     ].join("\n");
     await page.getByLabel("Connector config (JSON or .properties)").fill(properties);
     await page.getByRole("button", { name: "Fill the form" }).click();
-    await expect(page.getByRole("textbox", { name: "topic (required)" })).toHaveValue(name);
+    await expect(page.getByRole("textbox", { name: "topic (required)" })).toHaveValue(name, { timeout: 15_000 });
     await expect(page.getByLabel("Tasks max", { exact: true })).toHaveValue("1");
     await step(page, "Review & create").click();
     await validated(page);
     await page.getByRole("button", { name: "Create connector" }).click();
-    await expect(page).toHaveURL(`/connectors/${name}`);
+    await expect(page).toHaveURL(`/connectors/${name}`, { timeout: 15_000 });
     await expect(observed(page)).toHaveText("RUNNING", { timeout: 15_000 });
     expect(await (await request.get(`/api/connect/connectors/${name}/config`)).json()).toEqual({
       name,
@@ -202,7 +202,7 @@ test("creating a connector whose name is taken shows the API's 409 and what to d
     await validated(page);
     await page.getByRole("button", { name: "Create connector" }).click();
     const alert = page.getByRole("main").getByRole("alert");
-    await expect(alert).toContainText("Could not create the connector");
+    await expect(alert).toContainText("Could not create the connector", { timeout: 15_000 });
     await expect(alert).toContainText(`Connector ${name} already exists`);
     await expect(alert).toContainText("Choose another name in Settings");
     await expect(page).toHaveURL("/connectors/new");

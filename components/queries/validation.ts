@@ -56,7 +56,7 @@ export async function validateConnectorConfig(config: Readonly<Record<string, st
 
 /** What `useConfigValidation` knows about the config being edited. */
 export interface ConfigValidation {
-  /** The latest answer; while a newer config is being checked it still describes an earlier one. */
+  /** The latest answer for this connector class; while a newer config is being checked it still describes an earlier one. */
   infos: ConfigInfos | undefined;
   /** True when `infos` describes exactly the config passed in, so its errors can gate an action. */
   current: boolean;
@@ -70,7 +70,7 @@ export interface ConfigValidation {
  * Server-side validation while the user types: `config` is sent once it has stayed unchanged for
  * `VALIDATE_DEBOUNCE_MS` and names a `connector.class`. Each config is its own query, so an
  * answer to an older config never replaces the current one's; until the current answer arrives
- * the previous one stays shown (`current` false).
+ * the previous one stays shown (`current` false), unless it was for another connector class.
  */
 export function useConfigValidation(config: Readonly<Record<string, string>>): ConfigValidation {
   const serialized = JSON.stringify(config);
@@ -89,8 +89,9 @@ export function useConfigValidation(config: Readonly<Record<string, string>>): C
     retry: false,
   });
   const settledNow = settled === serialized;
+  const samePlugin = query.data !== undefined && query.data.name === config["connector.class"];
   return {
-    infos: query.data,
+    infos: samePlugin ? query.data : undefined,
     current: settledNow && query.isSuccess && !query.isPlaceholderData,
     checking: Boolean(config["connector.class"]) && (!settledNow || query.isFetching),
     error: settledNow ? query.error : null,
