@@ -17,7 +17,7 @@ const statusByCode: Record<string, number> = {
   "plugin.not_found": 404,
   "plugin.invalid_kind": 400,
   "rebalance.in_progress": 409,
-  "dlq.replay_in_progress": 409,
+  "replay.in_progress": 409,
   "topic_tracking.disabled": 403,
   "logger.not_found": 404,
   // Kafka Connect answers an invalid log level with 404 (reference §10).

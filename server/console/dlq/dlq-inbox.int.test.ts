@@ -105,7 +105,7 @@ describe("DLQ inbox on the real broker", () => {
     });
     expect(listed.find((t) => t.topic === unconfigured)).toMatchObject({ exists: false, records: 0, connectors: [{ name: "other", tolerance: "none", contextHeaders: false }] });
     expect((await inbox.records(unconfigured, { limit: 50 })).exists).toBe(false);
-    await expect(inbox.records(uniqueName("no-such-topic"), { limit: 50 })).rejects.toMatchObject({ code: "dlq.topic_not_found" });
+    await expect(inbox.records(uniqueName("no-such-topic"), { limit: 50 })).rejects.toMatchObject({ code: "topic.not_found" });
   });
 
   it("pages the records newest first by offset and decodes each record's context", async () => {
@@ -145,7 +145,7 @@ describe("DLQ inbox on the real broker", () => {
     expect(detail.keyText).toBe('{"id":110}');
     const bare = await inbox.record(dlq, 0, 122n);
     expect(bare.context).toMatchObject({ hasContextHeaders: false, stage: null, original: { topic: null } });
-    await expect(inbox.record(dlq, 0, 500n)).rejects.toMatchObject({ code: "dlq.record_not_found" });
+    await expect(inbox.record(dlq, 0, 500n)).rejects.toMatchObject({ code: "record.not_found" });
   });
 
   it("groups the failures by signature and filters by class, stage and time", async () => {

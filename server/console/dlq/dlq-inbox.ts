@@ -60,8 +60,8 @@ interface OpenTopic {
  * any other topic can be opened by name.
  *
  * One per console process (see dlq-slot.ts); safe for concurrent requests. Errors are
- * TributaryErrors: `request.invalid` (400) for bad input, `dlq.topic_not_found`,
- * `dlq.record_not_found`, `dlq.replay_not_found` (404), `dlq.replay_in_progress` (409), and the
+ * TributaryErrors: `request.invalid` (400) for bad input, `topic.not_found`,
+ * `record.not_found`, `replay.not_found` (404), `replay.in_progress` (409), and the
  * Kafka client's own codes.
  */
 export class DlqInbox {
@@ -123,10 +123,10 @@ export class DlqInbox {
   async record(topic: string, partition: number, offset: bigint): Promise<DlqRecordDetail> {
     const { index, marks: ledger } = await this.open(topic);
     if (!index) throw notFound(topic);
-    const range = index.watermarks().find((p) => p.partition === partition);
+    const range = (await this.options.browser.watermarks(topic)).find((p) => p.partition === partition);
     const [record] = range && offset >= range.low && offset < range.high ? await this.options.browser.read(topic, partition, offset, offset + 1n, 1) : [];
     if (!record || record.offset !== offset) {
-      throw new TributaryError("dlq.record_not_found", `Topic ${topic} has no record at partition ${partition}, offset ${offset}.`, {
+      throw new TributaryError("record.not_found", `Topic ${topic} has no record at partition ${partition}, offset ${offset}.`, {
         suggestion: "It may have been purged or removed by retention.",
       });
     }
@@ -164,7 +164,7 @@ export class DlqInbox {
     const { index } = await this.open(topic);
     if (!index) throw notFound(topic);
     if ([...this.jobs.values()].some((job) => job.running && job.snapshot().topic === topic)) {
-      throw new TributaryError("dlq.replay_in_progress", `A replay of ${topic} is already running.`, { suggestion: "Wait for it to finish or cancel it." });
+      throw new TributaryError("replay.in_progress", `A replay of ${topic} is already running.`, { suggestion: "Wait for it to finish or cancel it." });
     }
     const coordinates = request.records
       ? request.records.map((c) => ({ partition: c.partition, offset: BigInt(c.offset) }))
@@ -181,10 +181,10 @@ export class DlqInbox {
     return run.snapshot();
   }
 
-  /** A replay job's status; 404 `dlq.replay_not_found` for an unknown (or long finished) one. */
+  /** A replay job's status; 404 `replay.not_found` for an unknown (or long finished) one. */
   replayJob(id: string): ReplayJob {
     const job = this.jobs.get(id);
-    if (!job) throw new TributaryError("dlq.replay_not_found", `No replay job ${id}.`, { suggestion: "Jobs are kept in memory until the console restarts." });
+    if (!job) throw new TributaryError("replay.not_found", `No replay job ${id}.`, { suggestion: "Jobs are kept in memory until the console restarts." });
     return job.snapshot();
   }
 
@@ -213,7 +213,7 @@ export class DlqInbox {
     const { index } = await this.open(topic);
     if (!index) throw notFound(topic);
     if ([...this.jobs.values()].some((job) => job.running && job.snapshot().topic === topic)) {
-      throw new TributaryError("dlq.replay_in_progress", `A replay of ${topic} is running; purge when it has finished.`);
+      throw new TributaryError("replay.in_progress", `A replay of ${topic} is running; purge when it has finished.`);
     }
     const marks = (await this.options.browser.watermarks(topic)).find((p) => p.partition === request.partition);
     if (!marks) throw new TributaryError("request.invalid", `Topic ${topic} has no partition ${request.partition}.`);
@@ -351,7 +351,7 @@ function checkTopicName(topic: string): void {
 }
 
 function notFound(topic: string): TributaryError {
-  return new TributaryError("dlq.topic_not_found", `Topic ${topic} does not exist.`, {
+  return new TributaryError("topic.not_found", `Topic ${topic} does not exist.`, {
     suggestion: "Check the name, or set errors.deadletterqueue.topic.name on a connector and let it fail once.",
   });
 }
