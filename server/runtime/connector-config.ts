@@ -8,6 +8,7 @@ import {
   NonEmptyStringWithoutControlChars,
   Range,
   Width,
+  type Recommender,
 } from "@/server/plugins/api/config-def";
 import { CIRCUIT_BREAKER_MAX_FAILURES, CIRCUIT_BREAKER_WINDOW_MS } from "@/server/runtime/errors/error-handling-config";
 
@@ -16,6 +17,12 @@ import { CIRCUIT_BREAKER_MAX_FAILURES, CIRCUIT_BREAKER_WINDOW_MS } from "@/serve
  * the connector's own keys, with Kafka Connect's names, types, defaults, groups and order. The
  * validate endpoint, the herder and the console's forms all read them from here.
  */
+
+/**
+ * Offers a key's fixed choices as its recommended values, so forms can show a select. Kafka
+ * Connect's own definitions leave these keys without a recommender; the answer's shape is theirs.
+ */
+const choices = (...values: string[]): Recommender => ({ validValues: () => values, visible: () => true });
 
 const COMMON = "Common";
 const TRANSFORMS = "Transforms";
@@ -52,12 +59,12 @@ function common(): ConfigDef {
     .define({ name: "key.converter", type: ConfigType.CLASS, default: null, importance: Importance.LOW, documentation: "How record keys are serialized in Kafka. Unset means the worker's key.converter.", group: COMMON, orderInGroup: 5, width: Width.SHORT, displayName: "Key converter class" })
     .define({ name: "value.converter", type: ConfigType.CLASS, default: null, importance: Importance.LOW, documentation: "How record values are serialized in Kafka. Unset means the worker's value.converter.", group: COMMON, orderInGroup: 6, width: Width.SHORT, displayName: "Value converter class" })
     .define({ name: "header.converter", type: ConfigType.CLASS, default: null, importance: Importance.LOW, documentation: "How record headers are serialized in Kafka. Unset means the worker's header.converter.", group: COMMON, orderInGroup: 7, width: Width.SHORT, displayName: "Header converter class" })
-    .define({ name: "config.action.reload", type: ConfigType.STRING, default: "restart", validator: CaseInsensitiveValidString.in("none", "restart"), importance: Importance.LOW, documentation: "What to do when a config provider says a value it supplied changed: restart the connector, or nothing.", group: COMMON, orderInGroup: 8, width: Width.MEDIUM, displayName: "Reload action" })
+    .define({ name: "config.action.reload", type: ConfigType.STRING, default: "restart", validator: CaseInsensitiveValidString.in("none", "restart"), recommender: choices("restart", "none"), importance: Importance.LOW, documentation: "What to do when a config provider says a value it supplied changed: restart the connector, or nothing.", group: COMMON, orderInGroup: 8, width: Width.MEDIUM, displayName: "Reload action" })
     .define({ name: "transforms", type: ConfigType.LIST, default: "", validator: uniqueAliases, importance: Importance.LOW, documentation: "Aliases of the single message transforms to apply, in order.", group: TRANSFORMS, orderInGroup: 1, width: Width.LONG, displayName: "Transforms" })
     .define({ name: "predicates", type: ConfigType.LIST, default: "", validator: uniqueAliases, importance: Importance.LOW, documentation: "Aliases of the predicates that transforms may refer to.", group: PREDICATES, orderInGroup: 1, width: Width.LONG, displayName: "Predicates" })
     .define({ name: "errors.retry.timeout", type: ConfigType.LONG, default: 0, importance: Importance.MEDIUM, documentation: "How long, in ms, a failed operation is retried: 0 never retries, -1 retries forever.", group: ERRORS, orderInGroup: 1, width: Width.MEDIUM, displayName: "Retry timeout for errors" })
     .define({ name: "errors.retry.delay.max.ms", type: ConfigType.LONG, default: 60000, importance: Importance.MEDIUM, documentation: "The longest wait, in ms, between two retries; past it the wait is randomized.", group: ERRORS, orderInGroup: 2, width: Width.MEDIUM, displayName: "Maximum delay between retries for errors" })
-    .define({ name: "errors.tolerance", type: ConfigType.STRING, default: "none", validator: CaseInsensitiveValidString.in("none", "all"), importance: Importance.MEDIUM, documentation: "none: an error fails the task at once. all: the failed record is skipped (and reported) and the task goes on.", group: ERRORS, orderInGroup: 3, width: Width.SHORT, displayName: "Error tolerance" })
+    .define({ name: "errors.tolerance", type: ConfigType.STRING, default: "none", validator: CaseInsensitiveValidString.in("none", "all"), recommender: choices("none", "all"), importance: Importance.MEDIUM, documentation: "none: an error fails the task at once. all: the failed record is skipped (and reported) and the task goes on.", group: ERRORS, orderInGroup: 3, width: Width.SHORT, displayName: "Error tolerance" })
     .define({ name: "errors.log.enable", type: ConfigType.BOOLEAN, default: false, importance: Importance.MEDIUM, documentation: "Log every error with the operation that failed; by default only errors that fail the task are logged.", group: ERRORS, orderInGroup: 4, width: Width.SHORT, displayName: "Log errors" })
     .define({ name: "errors.log.include.messages", type: ConfigType.BOOLEAN, default: false, importance: Importance.MEDIUM, documentation: "Include the failed record (its coordinates, and for source records its key, value and headers) in the error log.", group: ERRORS, orderInGroup: 5, width: Width.SHORT, displayName: "Log error details" })
     .define({ name: CIRCUIT_BREAKER_MAX_FAILURES, type: ConfigType.INT, default: 0, validator: Range.atLeast(0), importance: Importance.LOW, documentation: "Tributary only: fail the task when more than this many records fail within tributary.errors.circuit.breaker.window.ms, even with errors.tolerance=all. 0 turns the circuit breaker off.", group: ERRORS, orderInGroup: 9, width: Width.SHORT, displayName: "Circuit breaker: most failures per window" })
@@ -85,8 +92,8 @@ export function sinkConnectorConfigDef(): ConfigDef {
 export function sourceConnectorConfigDef(): ConfigDef {
   return withDeadLetterQueue(new ConfigDef(common()), true)
     .define({ name: "topic.creation.groups", type: ConfigType.LIST, default: "", importance: Importance.LOW, documentation: "Names of topic creation groups besides default, each configured with topic.creation.<group>.* keys.", group: "Topic Creation", orderInGroup: 1, width: Width.LONG, displayName: "Topic creation groups" })
-    .define({ name: "exactly.once.support", type: ConfigType.STRING, default: "requested", validator: CaseInsensitiveValidString.in("requested", "required"), importance: Importance.MEDIUM, documentation: "Whether the connector must support exactly-once delivery (required) or may run without it (requested).", group: "Exactly Once Support", orderInGroup: 1, width: Width.SHORT, displayName: "Exactly once support" })
-    .define({ name: "transaction.boundary", type: ConfigType.STRING, default: "poll", validator: CaseInsensitiveValidString.in("poll", "interval", "connector"), importance: Importance.MEDIUM, documentation: "Where exactly-once transactions end: after each poll, every transaction.boundary.interval.ms, or where the connector says.", group: "Exactly Once Support", orderInGroup: 2, width: Width.SHORT, displayName: "Transaction boundary" })
+    .define({ name: "exactly.once.support", type: ConfigType.STRING, default: "requested", validator: CaseInsensitiveValidString.in("requested", "required"), recommender: choices("requested", "required"), importance: Importance.MEDIUM, documentation: "Whether the connector must support exactly-once delivery (required) or may run without it (requested).", group: "Exactly Once Support", orderInGroup: 1, width: Width.SHORT, displayName: "Exactly once support" })
+    .define({ name: "transaction.boundary", type: ConfigType.STRING, default: "poll", validator: CaseInsensitiveValidString.in("poll", "interval", "connector"), recommender: choices("poll", "interval", "connector"), importance: Importance.MEDIUM, documentation: "Where exactly-once transactions end: after each poll, every transaction.boundary.interval.ms, or where the connector says.", group: "Exactly Once Support", orderInGroup: 2, width: Width.SHORT, displayName: "Transaction boundary" })
     .define({ name: "offsets.storage.topic", type: ConfigType.STRING, default: null, importance: Importance.LOW, documentation: "A topic of its own for this connector's offsets (distributed mode only).", group: "Offsets Topic", orderInGroup: 1, width: Width.LONG, displayName: "Offsets topic" });
 }
 

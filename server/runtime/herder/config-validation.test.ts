@@ -18,6 +18,10 @@ describe("connector config validation (AbstractHerder's rules)", () => {
   it("requires a connector class, cross-checks the path's plugin and refuses unknown classes with a 4xx", () => {
     expect(() => validateConnectorConfig(registry, null, { name: "x" })).toThrow("Connector config {name=x} contains no connector type");
     expect(() => validateConnectorConfig(registry, "FileStreamSink", { "connector.class": "FileStreamSource" })).toThrow("Included connector type FileStreamSource does not match request type FileStreamSink");
+    const full = "org.apache.kafka.connect.file.FileStreamSourceConnector";
+    for (const path of [full, "FileStreamSourceConnector", "FileStreamSource"]) {
+      expect(validateConnectorConfig(registry, path, { "connector.class": full, name: "s", topic: "t" }).error_count).toBe(0);
+    }
     expect(() => validateConnectorConfig(registry, null, { "connector.class": "Nope" })).toThrow(/Failed to find any class that implements Connector and which name matches Nope, available connectors are: /);
   });
 
@@ -59,5 +63,12 @@ describe("connector config validation (AbstractHerder's rules)", () => {
       "producer.override.linger.ms": ["The 'Principal' policy does not allow 'linger.ms' to be overridden in the connector configuration."],
     });
     expect(Object.keys(errorsOf(validateConnectorConfig(registry, null, source, "None")))).toEqual(["producer.override.linger.ms", "producer.override.sasl.mechanism"]);
+  });
+
+  it("offers the fixed choices of the framework's keys as recommended values, for forms", () => {
+    const infos = validateConnectorConfig(registry, null, { "connector.class": "FileStreamSource", name: "s", topic: "t" });
+    const recommended = (name: string) => infos.configs.find((c) => c.definition.name === name)?.value.recommended_values;
+    expect(recommended("errors.tolerance")).toEqual(["none", "all"]);
+    expect(recommended("transaction.boundary")).toEqual(["poll", "interval", "connector"]);
   });
 });

@@ -102,8 +102,8 @@ export function validateConnectorConfig(
   const className = config["connector.class"];
   if (!className) throw new TributaryError("request.invalid", `Connector config ${javaMap(config)} contains no connector type`);
   if (pluginName !== null) {
-    const expected = pluginName.endsWith("Connector") ? pluginName.slice(0, -"Connector".length) : pluginName;
-    if (!className.endsWith(expected)) throw new TributaryError("request.invalid", `Included connector type ${className} does not match request type ${pluginName}`);
+    const withoutSuffix = (name: string) => (name.endsWith("Connector") && name !== "Connector" ? name.slice(0, -"Connector".length) : name);
+    if (!withoutSuffix(className).endsWith(withoutSuffix(pluginName))) throw new TributaryError("request.invalid", `Included connector type ${className} does not match request type ${pluginName}`);
   }
   const plugin = registry.find(["source", "sink"], className);
   if (!plugin) {

@@ -54,11 +54,16 @@ export interface ConnectorOffset {
   offset: Record<string, unknown> | null;
 }
 
-/** PluginInfo: items of `GET /connector-plugins`. `version` is left out when unknown. */
+/**
+ * PluginInfo: items of `GET /connector-plugins`. `version` is left out when unknown.
+ * `description` (one sentence, for the console's catalogue) is Tributary's addition; Connect
+ * clients ignore fields they do not know.
+ */
 export interface PluginInfo {
   class: string;
   type: "source" | "sink" | "converter" | "header_converter" | "transformation" | "predicate";
   version?: string;
+  description?: string;
 }
 
 /** ConfigInfos: the body of `PUT /connector-plugins/{p}/config/validate`. */

@@ -4,10 +4,10 @@ import type { ConverterConfigKey } from "@/server/plugins/api/converter";
 import type { ConfigKeyInfo, PluginInfo } from "@/server/runtime/herder/herder-types";
 import type { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
 
-/** `GET /connector-plugins`: connectors only, or every kind in Kafka's order; `version` left out when unknown. */
+/** `GET /connector-plugins`: connectors only, or every kind in Kafka's order; `version` and `description` left out when unknown. */
 export function pluginInfos(registry: PluginRegistry, connectorsOnly: boolean): PluginInfo[] {
   const kinds = connectorsOnly ? (["source", "sink"] as const) : undefined;
-  return registry.list(kinds).map((p) => ({ class: p.className, type: p.kind, ...(p.version ? { version: p.version } : {}) }));
+  return registry.list(kinds).map((p) => ({ class: p.className, type: p.kind, ...(p.version ? { version: p.version } : {}), ...(p.description ? { description: p.description } : {}) }));
 }
 
 /**
