@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const alias = { "@": fileURLToPath(new URL("./", import.meta.url)) };
-const exclude = ["node_modules/**", ".next/**", ".cache/**", "e2e/**"];
+const exclude = ["**/node_modules/**", ".next/**", ".next-*/**", ".cache/**", "e2e/**"];
 
 /**
  * Two projects: `unit` (`*.test.ts`, in-memory stores, fake clocks, no network) and

@@ -14,7 +14,8 @@ async function restrictedImports(file: string, code: string): Promise<string[]> 
   return result!.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
 }
 
-describe("module boundaries", () => {
+// Linting the first snippet loads the whole ESLint config (plugins, TypeScript parser): seconds on a busy machine.
+describe("module boundaries", { timeout: 60_000 }, () => {
   it.each([
     ["server/runtime/worker.ts", kafkajsImport, /kafkajs is owned by server\/kafka/],
     ["server/runtime/worker.ts", 'import { KafkaCluster } from "@/server/kafka/kafka-cluster";', /server\/runtime\/ports\.ts/],
