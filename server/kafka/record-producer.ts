@@ -1,5 +1,6 @@
-import { Partitioners, type IHeaders, type Kafka, type Message, type Producer } from "kafkajs";
+import type { IHeaders, Kafka, Message, Producer } from "kafkajs";
 import { kafkaCall } from "@/server/kafka/errors";
+import { JavaCompatiblePartitioner } from "@/server/kafka/java-partitioner";
 import type { OutgoingRecord, RecordMetadata, RecordProducer } from "@/server/runtime/ports";
 
 /**
@@ -60,7 +61,7 @@ export class KafkajsRecordProducer implements RecordProducer {
       retry: { retries: options.retries ?? Number.MAX_SAFE_INTEGER },
       idempotent: true,
       maxInFlightRequests: 1,
-      createPartitioner: Partitioners.DefaultPartitioner,
+      createPartitioner: JavaCompatiblePartitioner,
       allowAutoTopicCreation: true,
     });
   }
