@@ -1,9 +1,12 @@
 /**
  * `npm run bench`: throughput and memory of the runtime's data paths with one task on a real
- * local broker, printed as a table and saved as JSON under `.cache/bench/` so runs can be
- * compared. Scenarios (1,000,000 lines of 100 bytes, JsonConverter with schemas on):
- *   file → Kafka   FileStreamSource into a fresh topic, timed until the topic holds every record
- *   Kafka → file   FileStreamSink from that topic, timed until the file holds every line
+ * local broker, printed as a table beside the previous run's figures and saved as JSON under
+ * `.cache/bench/` so runs can be compared. Scenarios (1,000,000 records, JsonConverter with
+ * schemas on):
+ *   file → Kafka     FileStreamSource (lines of 100 bytes) into a fresh topic, until the topic holds every record
+ *   Kafka → file     FileStreamSink from that topic, until the file holds every line
+ *   datagen → Kafka  DatagenConnector (quickstart users, max.interval=0, iterations fixed), until the topic holds every record
+ * `BENCH_RECORDS` changes the count; `BENCH_ONLY=datagen` (or `file`) runs a subset, for profiling.
  * Uses `KAFKA_BROKERS` when set, else the local `bench` broker (stopped afterwards if started here).
  */
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -18,43 +21,13 @@ import { MemoryConfigStore } from "@/server/storage/memory/config-store";
 import { MemoryOffsetStore } from "@/server/storage/memory/offset-store";
 import { MemoryStatusStore } from "@/server/storage/memory/status-store";
 import { startBroker, stopBroker } from "../kafka/local-kafka";
+import { measure, previousRuns, table, type Result } from "./measure";
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
+const ONLY = process.env.BENCH_ONLY ?? "";
 const LINE_BYTES = 100;
+const SAMPLE = 1000;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-
-interface Result {
-  scenario: string;
-  records: number;
-  seconds: number;
-  recordsPerSecond: number;
-  megabytesPerSecond: number;
-  cpuSecondsPerMillion: number;
-  peakRssMb: number;
-}
-
-/** Samples RSS every 50 ms while `work` runs; returns the work's duration, CPU time and peak RSS. */
-async function measure(scenario: string, work: () => Promise<void>): Promise<Result> {
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  const cpu = process.cpuUsage();
-  const started = process.hrtime.bigint();
-  await work();
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const used = process.cpuUsage(cpu);
-  clearInterval(sampler);
-  return {
-    scenario,
-    records: RECORDS,
-    seconds: round(seconds),
-    recordsPerSecond: Math.round(RECORDS / seconds),
-    megabytesPerSecond: round((RECORDS * LINE_BYTES) / seconds / 1e6),
-    cpuSecondsPerMillion: round(((used.user + used.system) / 1e6) * (1_000_000 / RECORDS)),
-    peakRssMb: Math.round(peak / 1e6),
-  };
-}
-
-const round = (n: number) => Math.round(n * 100) / 100;
 
 async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 600_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -93,47 +66,79 @@ const herder = new StandaloneHerder({
   },
   close: () => clients.close(),
 });
+const admin = clients.admin();
+
+const topicHolds = async (topic: string) => (await admin.endOffsets([topic])).reduce((sum, p) => sum + Number(p.offset), 0) >= RECORDS;
+
+/** The mean size (key + value bytes) of the first records of `topic`, times RECORDS: what a scenario wrote. */
+async function estimatedBytes(topic: string): Promise<number> {
+  const consumer = clients.sinkConsumer({ groupId: `bench-sample-${Date.now()}`, clientId: "bench-sample", topics: [topic], overrides: {} });
+  let bytes = 0;
+  let count = 0;
+  await new Promise<void>((resolve) => {
+    void consumer.start({
+      onBatch: async (records) => {
+        for (const record of records.slice(0, SAMPLE - count)) bytes += (record.key?.length ?? 0) + (record.value?.length ?? 0);
+        count = Math.min(SAMPLE, count + records.length);
+        if (count >= SAMPLE) resolve();
+      },
+      onAssignment: async () => {},
+    });
+  });
+  await consumer.close();
+  return (bytes / count) * RECORDS;
+}
 
 try {
-  const input = path.join(dir, "input.txt");
-  const output = path.join(dir, "output.txt");
-  const topic = `bench-${Date.now()}`;
-  await writeInput(input);
-  await clients.admin().createTopics([{ name: topic, partitions: 1, replicationFactor: 1 }]);
-  const admin = clients.admin();
   const results: Result[] = [];
-
-  results.push(
-    await measure("file → Kafka", async () => {
-      await herder.putConnectorConfig("bench-source", { "connector.class": "FileStreamSource", file: input, topic, "batch.size": "2000" }, { allowReplace: false });
-      await until(async () => (await admin.endOffsets([topic])).reduce((sum, p) => sum + Number(p.offset), 0) >= RECORDS, "the topic to hold every record");
-    }),
-  );
-  await herder.deleteConnector("bench-source");
-
-  results.push(
-    await measure("Kafka → file", async () => {
-      await herder.putConnectorConfig("bench-sink", { "connector.class": "FileStreamSink", file: output, topics: topic }, { allowReplace: false });
-      await until(() => {
-        try {
-          return statSync(output).size >= RECORDS * (LINE_BYTES + 1);
-        } catch {
-          return false;
-        }
-      }, "the file to hold every line");
-    }),
-  );
-  await herder.deleteConnector("bench-sink");
-
-  console.log(`\n${RECORDS.toLocaleString("en")} records of ${LINE_BYTES} bytes, one task, JsonConverter (schemas on), Kafka at ${brokers}\n`);
-  console.log("scenario        records/s      MB/s   CPU-s per 1M   peak RSS MB   seconds");
-  for (const r of results) {
-    console.log(`${r.scenario.padEnd(14)} ${String(r.recordsPerSecond).padStart(10)} ${String(r.megabytesPerSecond).padStart(9)} ${String(r.cpuSecondsPerMillion).padStart(14)} ${String(r.peakRssMb).padStart(13)} ${String(r.seconds).padStart(9)}`);
+  if (ONLY === "" || ONLY === "file") {
+    const input = path.join(dir, "input.txt");
+    const output = path.join(dir, "output.txt");
+    const topic = `bench-${Date.now()}`;
+    await writeInput(input);
+    await admin.createTopics([{ name: topic, partitions: 1, replicationFactor: 1 }]);
+    results.push(
+      await measure("file → Kafka", RECORDS, async () => {
+        await herder.putConnectorConfig("bench-source", { "connector.class": "FileStreamSource", file: input, topic, "batch.size": "2000" }, { allowReplace: false });
+        await until(() => topicHolds(topic), "the topic to hold every record");
+      }, () => RECORDS * LINE_BYTES),
+    );
+    await herder.deleteConnector("bench-source");
+    results.push(
+      await measure("Kafka → file", RECORDS, async () => {
+        await herder.putConnectorConfig("bench-sink", { "connector.class": "FileStreamSink", file: output, topics: topic }, { allowReplace: false });
+        await until(() => {
+          try {
+            return statSync(output).size >= RECORDS * (LINE_BYTES + 1);
+          } catch {
+            return false;
+          }
+        }, "the file to hold every line");
+      }, () => RECORDS * LINE_BYTES),
+    );
+    await herder.deleteConnector("bench-sink");
   }
-  const saved = path.join(root, ".cache", "bench", `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-  mkdirSync(path.dirname(saved), { recursive: true });
-  writeFileSync(saved, JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));
-  console.log(`\nSaved to ${path.relative(root, saved)}`);
+  if (ONLY === "" || ONLY === "datagen") {
+    const topic = `bench-datagen-${Date.now()}`;
+    await admin.createTopics([{ name: topic, partitions: 1, replicationFactor: 1 }]);
+    const config = { "connector.class": "io.confluent.kafka.connect.datagen.DatagenConnector", quickstart: "users", "kafka.topic": topic, "max.interval": "0", iterations: String(RECORDS), "random.seed": "42" };
+    results.push(
+      await measure("datagen → Kafka", RECORDS, async () => {
+        await herder.putConnectorConfig("bench-datagen", config, { allowReplace: false });
+        await until(() => topicHolds(topic), "the topic to hold every record");
+      }, () => estimatedBytes(topic)),
+    );
+    await herder.deleteConnector("bench-datagen");
+  }
+
+  const saved = path.join(root, ".cache", "bench");
+  const previous = previousRuns(saved);
+  console.log(`\n${RECORDS.toLocaleString("en")} records, one task, JsonConverter (schemas on), Kafka at ${brokers}\nMB/s: input lines for the file scenarios, key and value bytes written for datagen\n`);
+  console.log(table(results, previous));
+  const file = path.join(saved, `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  mkdirSync(saved, { recursive: true });
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));
+  console.log(`\nSaved to ${path.relative(root, file)}`);
 } finally {
   await herder.stop();
   rmSync(dir, { recursive: true, force: true });
