@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { BulkActionDialog } from "@/components/connectors/bulk-action-dialog";
 import { healthTone } from "@/components/connectors/connector-health";
-import { connectorRows, filterRows, healthCounts, NO_FILTER, pluginName, sortRows, type ConnectorFilter, type ConnectorRow } from "@/components/connectors/connector-list";
+import { connectorRows, filterRows, healthCounts, NO_FILTER, pluginName, sortRows, type ConnectorFilter } from "@/components/connectors/connector-list";
 import { ConnectorListToolbar, healthLabel } from "@/components/connectors/connector-list-toolbar";
 import type { BulkActionKind } from "@/components/queries/bulk-actions";
 import { useConnectors } from "@/components/queries/connectors";
@@ -22,10 +22,6 @@ import { Skeleton } from "@/components/ui/skeleton";
 
 const linkClass = "font-medium text-accent-600 hover:text-accent-700 dark:text-accent-400 dark:hover:text-accent-300";
 
-/** "1 of 2 running, 1 failed". */
-function taskSummary(row: ConnectorRow): string {
-  return `${row.running} of ${row.tasks} running${row.failed > 0 ? `, ${row.failed} failed` : ""}`;
-}
 
 /** A banner while the runtime's last probe found Kafka unreachable: connectors cannot move data. */
 function KafkaBanner() {
@@ -78,23 +74,27 @@ export function ConnectorTable() {
     setSelected(next);
   };
   const toggleAll = (on: boolean) => setSelected(on ? new Set(shown.map((row) => row.name)) : new Set());
+  const liveText = live ? "Live updates on" : "Reconnecting… refreshing every 2 s";
 
   return (
     <div>
       <KafkaBanner />
       {rows.length === 0 ? (
-        <EmptyState
-          icon={PlugIcon}
-          title="No connectors yet"
-          actions={
-            <Link href="/connectors/new" className={`text-sm ${linkClass}`}>
-              Create a connector →
-            </Link>
-          }
-        >
-          A connector copies data between Kafka and another system. Create one with the form, or through the Kafka Connect REST API at{" "}
-          <InlineCode>/api/connect/connectors</InlineCode> with the same requests and configs as Apache Kafka Connect.
-        </EmptyState>
+        <>
+          <p className="mb-2 text-right text-xs text-zinc-500 dark:text-zinc-400">{liveText}</p>
+          <EmptyState
+            icon={PlugIcon}
+            title="No connectors yet"
+            actions={
+              <Link href="/connectors/new" className={`text-sm ${linkClass}`}>
+                Create a connector →
+              </Link>
+            }
+          >
+            A connector copies data between Kafka and another system. Create one with the form, or through the Kafka Connect REST API at{" "}
+            <InlineCode>/api/connect/connectors</InlineCode> with the same requests and configs as Apache Kafka Connect.
+          </EmptyState>
+        </>
       ) : (
         <>
           <ConnectorListToolbar filter={filter} onChange={setFilter} counts={healthCounts(rows)} />
@@ -113,7 +113,7 @@ export function ConnectorTable() {
                 {shown.length === rows.length ? `${rows.length} ${rows.length === 1 ? "connector" : "connectors"}` : `Showing ${shown.length} of ${rows.length} connectors`}
               </p>
             )}
-            <p className="text-xs text-zinc-500 dark:text-zinc-400">{live ? "Live updates on" : "Reconnecting… refreshing every 2 s"}</p>
+            <p className="text-xs text-zinc-500 dark:text-zinc-400">{liveText}</p>
           </div>
           {shown.length === 0 ? (
             <EmptyState
@@ -177,12 +177,17 @@ export function ConnectorTable() {
                         <StatusBadge tone={healthTone(row.health)} label={healthLabel(row.health)} />
                         <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{row.reason}</p>
                         {row.failure ? (
-                          <p className="mt-1 max-w-xs truncate font-mono text-xs text-red-700 dark:text-red-400" title={row.failure}>
+                          <p className="mt-1 max-w-56 truncate font-mono text-xs text-red-700 dark:text-red-400" title={row.failure}>
                             {row.failure}
                           </p>
                         ) : null}
                       </td>
-                      <td className="px-4 py-3 whitespace-nowrap text-zinc-600 dark:text-zinc-400">{taskSummary(row)}</td>
+                      <td className="px-4 py-3 text-zinc-600 dark:text-zinc-400">
+                        <span className="whitespace-nowrap">
+                          {row.running} of {row.tasks} running
+                        </span>
+                        {row.failed > 0 ? <span className="block font-medium whitespace-nowrap text-red-700 dark:text-red-400">{row.failed} failed</span> : null}
+                      </td>
                       <td className="px-4 py-3 font-mono text-xs leading-5 text-zinc-600 dark:text-zinc-400">{row.topics.length > 0 ? row.topics.join(", ") : "—"}</td>
                     </tr>
                   ))}

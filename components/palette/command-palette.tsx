@@ -22,8 +22,9 @@ const PAST: Record<string, string> = { pause: "Paused", resume: "Resumed", resta
 /**
  * The command palette: Ctrl-K or ⌘-K anywhere (or the top bar's search button) opens a modal
  * dialog ("Command palette") to jump to a connector or page, or to pause, resume, restart or
- * delete a connector. Runs actions through the Connect REST API, closes, and reports the outcome
- * in a toast; deleting the connector whose page is open goes back to the list.
+ * delete a connector. Closes as soon as a command is chosen; an action runs through the Connect
+ * REST API and its outcome shows in a toast. Deleting the connector whose page is open goes back
+ * to the list.
  */
 export function CommandPalette() {
   const router = useRouter();
@@ -54,13 +55,12 @@ export function CommandPalette() {
   }, [open]);
 
   const run = async (command: PaletteCommand) => {
+    setOpen(false);
     if (command.kind === "navigate") {
-      setOpen(false);
       router.push(command.href);
       return;
     }
     const [result] = await bulk.mutateAsync({ kind: command.action, names: [command.connector] });
-    setOpen(false);
     if (result?.ok) {
       setOutcome({ ok: true, text: `${PAST[command.action]} ${command.connector}.`, at: Date.now() });
       if (command.action === "delete" && pathname === `/connectors/${encodeURIComponent(command.connector)}`) router.push("/connectors");
@@ -90,7 +90,7 @@ export function CommandPalette() {
         }}
         className="fixed inset-x-0 top-[12vh] mx-auto w-[calc(100%-2rem)] max-w-xl overflow-hidden rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
       >
-        {open ? <PalettePanel pages={PAGES} onRun={(command) => void run(command)} busy={bulk.isPending} /> : null}
+        {open ? <PalettePanel pages={PAGES} onRun={(command) => void run(command)} /> : null}
       </dialog>
       <PaletteToast outcome={outcome} onDismiss={dismiss} />
     </>

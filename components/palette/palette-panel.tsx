@@ -12,8 +12,6 @@ export interface PalettePanelProps {
   pages: readonly PalettePage[];
   /** Runs a chosen command; a delete arrives here only after its confirmation. */
   onRun: (command: PaletteCommand) => void;
-  /** Whether an action is running (its buttons are disabled meanwhile). */
-  busy: boolean;
 }
 
 /**
@@ -22,7 +20,7 @@ export interface PalettePanelProps {
  * active option (`aria-activedescendant`), Home and End jump, Enter runs it, a click runs it too.
  * Deleting a connector first asks for confirmation in place of the list.
  */
-export function PalettePanel({ pages, onRun, busy }: PalettePanelProps) {
+export function PalettePanel({ pages, onRun }: PalettePanelProps) {
   const live = useLive();
   const connectors = useConnectors(live);
   const [query, setQuery] = useState("");
@@ -61,9 +59,7 @@ export function PalettePanel({ pages, onRun, busy }: PalettePanelProps) {
           <Button autoFocus onClick={() => setConfirming(null)}>
             Cancel
           </Button>
-          <DangerButton disabled={busy} onClick={() => onRun(confirming)}>
-            {busy ? "Deleting…" : `Delete ${confirming.connector}`}
-          </DangerButton>
+          <DangerButton onClick={() => onRun(confirming)}>Delete {confirming.connector}</DangerButton>
         </div>
       </div>
     );

@@ -88,8 +88,19 @@ export function PluginCatalog() {
         </EmptyState>
       ) : (
         <div className="space-y-6">
+          <nav aria-label="Plugin kinds" className="flex flex-wrap gap-2 text-sm">
+            {groups.map((group) => (
+              <a
+                key={group.type}
+                href={`#plugins-${group.type}`}
+                className="rounded-full border border-zinc-200 bg-white px-3 py-1 text-zinc-700 hover:border-accent-300 hover:text-accent-700 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-300 dark:hover:text-accent-300"
+              >
+                {group.title} <span className="text-zinc-500 dark:text-zinc-400">{group.plugins.length}</span>
+              </a>
+            ))}
+          </nav>
           {groups.map((group) => (
-            <section key={group.type} aria-labelledby={`plugins-${group.type}`} className="rounded-xl border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60">
+            <section key={group.type} aria-labelledby={`plugins-${group.type}`} className="scroll-mt-20 rounded-xl border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60">
               <h2 id={`plugins-${group.type}`} className="border-b border-zinc-200 px-5 py-3 text-sm font-semibold dark:border-zinc-800">
                 {group.title} <span className="font-normal text-zinc-500 dark:text-zinc-400">({group.plugins.length})</span>
               </h2>

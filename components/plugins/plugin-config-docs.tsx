@@ -54,7 +54,7 @@ export function PluginConfigDocs({ className, id }: { className: string; id: str
                 <tbody className="divide-y divide-zinc-200 align-top dark:divide-zinc-800">
                   {keys.map((key) => (
                     <tr key={key.name}>
-                      <th scope="row" className="px-4 py-2 font-mono text-xs font-medium break-all">{key.name}</th>
+                      <th scope="row" className="px-4 py-2 font-mono text-xs font-medium whitespace-nowrap">{key.name}</th>
                       <td className="px-4 py-2 font-mono text-xs">{key.type}</td>
                       <td className="px-4 py-2 font-mono text-xs break-all">
                         {key.required ? <span className="font-sans font-medium text-red-700 dark:text-red-400">required</span> : key.default_value === null || key.default_value === "" ? <span className="text-zinc-400">none</span> : key.default_value}
