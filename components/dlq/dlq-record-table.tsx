@@ -53,8 +53,7 @@ export function DlqRecordTable({ topic, page, newest, selected, onSelect, opened
               <th scope="col" className="w-10 px-4 py-2.5">
                 <input type="checkbox" aria-label="Select every record on this page" checked={allSelected} onChange={(event) => onSelect(keys, event.target.checked)} />
               </th>
-              <th scope="col" className="px-3 py-2.5">Offset</th>
-              <th scope="col" className="px-3 py-2.5">Time</th>
+              <th scope="col" className="px-3 py-2.5">Offset · time</th>
               <th scope="col" className="px-3 py-2.5">Error</th>
               <th scope="col" className="px-3 py-2.5">Original</th>
               <th scope="col" className="px-3 py-2.5">Value</th>
@@ -70,9 +69,11 @@ export function DlqRecordTable({ topic, page, newest, selected, onSelect, opened
                   <td className="px-4 py-3">
                     <input type="checkbox" aria-label={`Select ${label}`} checked={selected.has(key)} onChange={(event) => onSelect([key], event.target.checked)} />
                   </td>
-                  <td className="px-3 py-3 font-mono text-xs whitespace-nowrap">{page.records.some((r) => r.partition !== 0) ? key : record.offset}</td>
-                  <td className="px-3 py-3 text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400"><Timestamp epochMs={record.timestamp} /></td>
-                  <td className="max-w-72 px-3 py-3">
+                  <td className="px-3 py-3 whitespace-nowrap">
+                    <p className="font-mono text-xs text-zinc-900 dark:text-zinc-100">{page.records.some((r) => r.partition !== 0) ? key : record.offset}</p>
+                    <p className="text-xs text-zinc-500 dark:text-zinc-400"><Timestamp epochMs={record.timestamp} /></p>
+                  </td>
+                  <td className="max-w-64 px-3 py-3">
                     {record.context.hasContextHeaders ? (
                       <>
                         <p className="text-xs font-medium text-zinc-900 dark:text-zinc-100" title={record.context.exceptionClass ?? undefined}>
@@ -84,20 +85,22 @@ export function DlqRecordTable({ topic, page, newest, selected, onSelect, opened
                       <p className="text-xs text-zinc-500 dark:text-zinc-400">No context headers</p>
                     )}
                   </td>
-                  <td className="px-3 py-3 font-mono text-xs text-zinc-600 dark:text-zinc-400">{original(record)}</td>
-                  <td className="max-w-60 px-3 py-3">
+                  <td className="max-w-48 px-3 py-3 font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">{original(record)}</td>
+                  <td className="max-w-48 px-3 py-3">
                     <p className="truncate font-mono text-xs text-zinc-700 dark:text-zinc-300" title={record.value.text}>
                       {record.value.format === "null" ? <span className="text-zinc-400">null</span> : record.value.text || <span className="text-zinc-400">(empty)</span>}
                     </p>
                     <p className="text-[0.6875rem] text-zinc-500 uppercase">{record.value.format}</p>
                   </td>
-                  <td className="px-3 py-3 text-right whitespace-nowrap">
-                    {record.replayed ? (
-                      <span title={`Replayed to ${record.replayed.targetTopic}${record.replayed.edited ? " after an edit" : ""}`}>
-                        <StatusBadge tone="success" label="Replayed" />
-                      </span>
-                    ) : null}{" "}
-                    <Button aria-label={`Open ${label}`} onClick={() => onOpen(record)}>Open</Button>
+                  <td className="px-3 py-3">
+                    <div className="flex flex-col items-end gap-1.5">
+                      <Button aria-label={`Open ${label}`} onClick={() => onOpen(record)}>Open</Button>
+                      {record.replayed ? (
+                        <span title={`Replayed to ${record.replayed.targetTopic}${record.replayed.edited ? " after an edit" : ""}`}>
+                          <StatusBadge tone="success" label="Replayed" />
+                        </span>
+                      ) : null}
+                    </div>
                   </td>
                 </tr>
               );

@@ -20,14 +20,15 @@ function isJson(text: string): boolean {
 /**
  * Edit-then-replay of one record: its key and value as editable UTF-8 text (binary ones stay as
  * they are), a live "valid JSON" check on the value, and where to send it. Only what changed is
- * sent as an edit; the record is marked replayed (edited) like any other.
+ * sent as an edit; an edited record is sent even if it was replayed before (the edit is
+ * deliberate), and marked replayed (edited).
  */
 export function EditReplayForm({ topic, record, onStarted, onCancel }: { topic: string; record: DlqRecordDetail; onStarted: (job: ReplayJob) => void; onCancel: () => void }) {
   const [key, setKey] = useState(record.keyText ?? "");
   const [value, setValue] = useState(record.valueText ?? "");
   const [target, setTarget] = useState("");
   const start = useStartReplay(topic);
-  const ids = { key: useId(), value: useId(), target: useId(), check: useId() };
+  const ids = { title: useId(), key: useId(), value: useId(), target: useId(), check: useId() };
   const keyEditable = record.keyText !== null || record.key.format === "null";
   const valueEditable = record.valueText !== null || record.value.format === "null";
   const edit = {
@@ -37,8 +38,8 @@ export function EditReplayForm({ topic, record, onStarted, onCancel }: { topic: 
   const valueIsJson = isJson(value);
   return (
     <form
-      aria-label="Edit and replay"
-      className="space-y-4"
+      aria-labelledby={ids.title}
+      className="space-y-4 rounded-lg border border-accent-200 bg-accent-50/40 p-4 dark:border-accent-900/60 dark:bg-accent-950/20"
       onSubmit={(event) => {
         event.preventDefault();
         start.mutate(
@@ -47,8 +48,15 @@ export function EditReplayForm({ topic, record, onStarted, onCancel }: { topic: 
         );
       }}
     >
+      <div>
+        <h3 id={ids.title} className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">Edit and replay</h3>
+        <p className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
+          {record.replayed ? `Already replayed to ${record.replayed.targetTopic}: the edited record is sent again. ` : ""}
+          Headers and timestamp are kept; the record is stamped <span className="font-mono">__tributary.replay.of</span>.
+        </p>
+      </div>
       <div className={labelClass}>
-        <label htmlFor={ids.key}>Key</label>
+        <label htmlFor={ids.key}>Key{record.key.format === "null" ? " (null: leave empty to keep it null)" : ""}</label>
         <textarea id={ids.key} value={key} onChange={(event) => setKey(event.target.value)} disabled={!keyEditable} rows={2} spellCheck={false} className={`${fieldClass} h-auto py-2 font-mono`} />
         {keyEditable ? null : <span className="font-normal">The key is binary; it is sent unchanged.</span>}
       </div>

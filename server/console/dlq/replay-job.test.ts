@@ -117,11 +117,17 @@ describe("ReplayJobRun", () => {
     ]);
   });
 
-  it("sends an edited record with the new key and value to the named topic and marks it edited", async () => {
+  it("sends an edited record with the new key and value to the named topic and marks it edited, even when it was replayed before", async () => {
     const { deps, batches, entries } = harness(dlq(1));
-    await new ReplayJobRun(plan([0], { targetTopic: "orders-fixed", edit: { value: '{"id":0}', key: null } }), deps).run();
-    expect(batches.flat().map((r) => [r.topic, r.key, r.value?.toString()])).toEqual([["orders-fixed", null, '{"id":0}']]);
-    expect(entries[0]!.edited).toBe(true);
+    await new ReplayJobRun(plan([0]), deps).run();
+    const edited = new ReplayJobRun(plan([0], { id: "job-2", targetTopic: "orders-fixed", edit: { value: '{"id":0}', key: null } }), deps);
+    await edited.run();
+    expect(edited.snapshot()).toMatchObject({ replayed: 1, skipped: 0 });
+    expect(batches.flat().map((r) => [r.topic, r.key?.toString() ?? null, r.value?.toString()])).toEqual([
+      ["orders", "k0", "bad 0"],
+      ["orders-fixed", null, '{"id":0}'],
+    ]);
+    expect(entries.map((e) => e.edited)).toEqual([false, true]);
   });
 
   it("holds to the rate: 30 records at 20/s in batches of 20 take at least a second", async () => {

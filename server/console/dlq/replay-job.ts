@@ -34,7 +34,8 @@ export interface ReplayDependencies {
 
 /**
  * One replay: reads the planned DLQ records from Kafka, skips those the ledger says were
- * replayed already, and sends the rest in batches of at most 100 records (fewer when the rate
+ * replayed already (unless the replay sends an edited record: an edit is a deliberate resend),
+ * and sends the rest in batches of at most 100 records (fewer when the rate
  * is lower), no faster than `recordsPerSecond`, each with its error headers removed and stamped
  * `__tributary.replay.of`. Records missing from the topic are reported, never silently dropped.
  * The first failed batch stops the job: its records and every one not yet attempted are listed
@@ -151,7 +152,7 @@ export class ReplayJobRun {
           if (!wanted.has(record.offset)) continue;
           remaining.delete(coordinatesKey(record.partition, record.offset));
           const fingerprint = fingerprintOf(record);
-          if (marks.get(coordinatesKey(record.partition, record.offset))?.fingerprint === fingerprint) {
+          if (this.plan.edit === undefined && marks.get(coordinatesKey(record.partition, record.offset))?.fingerprint === fingerprint) {
             this.status.skipped++;
             continue;
           }
