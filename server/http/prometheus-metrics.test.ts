@@ -40,6 +40,7 @@ describe("GET /metrics", () => {
     runtime.events.publish({ type: "status", connector: "files", task: null, state: "RUNNING", workerId: "w:1", at: 1 });
     runtime.events.publish({ type: "status", connector: "files", task: 0, state: "RUNNING", workerId: "w:1", at: 1 });
 
+    const cpuBefore = process.cpuUsage();
     const { response, families } = await scrape();
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
@@ -53,6 +54,7 @@ describe("GET /metrics", () => {
     expect(families.get("kafka_connect_connector_task_metrics_running_ratio")?.metrics[0]?.labels).toEqual({ connector: "files", task: "0" });
     expect(families.get("kafka_connect_connect_worker_metrics_task_count")?.metrics).toEqual([{ value: "1" }]);
     expect(families.get("process_cpu_seconds_total")?.type).toBe("COUNTER");
+    expect(Number(families.get("process_cpu_seconds_total")?.metrics[0]?.value)).toBeGreaterThanOrEqual((cpuBefore.user + cpuBefore.system) / 1e6);
     expect(families.has("nodejs_eventloop_lag_seconds")).toBe(true);
     expect(families.get("kafka_connect_sink_task_metrics_put_batch_avg_time_ms")?.metrics).toEqual([]);
   });

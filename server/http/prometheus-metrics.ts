@@ -17,7 +17,8 @@ const labelName = (tag: string) => tag.replace(/-/g, "_");
  * string metrics (statuses, connector type, class and version) as a 1 with the string in a label
  * named after the metric (`kafka_connect_connector_metrics_status{connector="c",status="running"} 1`),
  * as the JMX exporter's usual rules turn them; metrics with nothing recorded in the sample
- * windows are left out. Plus prom-client's process and Node.js metrics.
+ * windows are left out. Plus prom-client's process and Node.js metrics (CPU counted from the
+ * process's start, not from the first scrape).
  */
 export class PrometheusExporter {
   private readonly registry = new Registry();
@@ -25,6 +26,10 @@ export class PrometheusExporter {
 
   constructor(private readonly source: () => MetricSample[]) {
     collectDefaultMetrics({ register: this.registry });
+    // prom-client counts CPU from registration on; start the counters at what the process used before.
+    const { user, system } = process.cpuUsage();
+    const cpuSoFar: Array<[string, number]> = [["process_cpu_user_seconds_total", user], ["process_cpu_system_seconds_total", system], ["process_cpu_seconds_total", user + system]];
+    for (const [name, micros] of cpuSoFar) (this.registry.getSingleMetric(name) as Counter | undefined)?.inc(micros / 1e6);
     for (const [group, metrics] of Object.entries(METRICS) as Array<[MetricGroup, (typeof METRICS)[MetricGroup]]>) {
       for (const [metric, definition] of Object.entries(metrics)) {
         const name = prometheusName(group, metric);
