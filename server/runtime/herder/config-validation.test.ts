@@ -67,7 +67,7 @@ describe("connector config validation (AbstractHerder's rules)", () => {
 
   it("offers the fixed choices of the framework's keys as recommended values, for forms", () => {
     const infos = validateConnectorConfig(registry, null, { "connector.class": "FileStreamSource", name: "s", topic: "t" });
-    const recommended = (name: string) => infos.configs.find((c) => c.definition.name === name)?.value.recommended_values;
+    const recommended = (name: string) => infos.configs.find((c) => c.definition?.name === name)?.value.recommended_values;
     expect(recommended("errors.tolerance")).toEqual(["none", "all"]);
     expect(recommended("transaction.boundary")).toEqual(["poll", "interval", "connector"]);
   });
