@@ -5,7 +5,8 @@ const KEEP_ALIVE_MS = 15_000;
 
 /**
  * `GET /api/console/events`: a server-sent events stream of the runtime's live events, one SSE
- * event per change (`event: status`, `data:` the JSON of server/contracts/events.ts). Sends
+ * event per change (`event: status`, `connector` or, once a second, `metrics`; `data:` the JSON
+ * of server/contracts/events.ts). Sends
  * `retry: 1000` so browsers reconnect within a second, and a comment every 15 s so proxies keep
  * the connection open. The subscription ends when the client goes away. 503 `runtime.not_ready`
  * while the runtime is starting.
