@@ -45,6 +45,7 @@ export interface StandaloneHerderOptions {
   topicTracking?: { enabled: boolean; allowReset: boolean };
   /** `connector.client.config.override.policy`; default All. */
   overridePolicy?: OverridePolicy;
+  /** Told of each status change once it is stored, so a listener that re-reads statuses on the event (the console) sees it. */
   onStatus?: (event: StatusEvent) => void;
   /** Told after a connector is created, its config replaced, or it is deleted. */
   onConnectorChange?: (connector: string, change: "created" | "updated" | "deleted") => void;
@@ -395,8 +396,7 @@ export class StandaloneHerder implements Herder {
   private recordStatus(connector: string, task: number | null, state: ConnectState, trace?: string): void {
     const status: Status = { state, workerId: this.options.workerId, generation: 0, ...(trace ? { trace } : {}) };
     const write = task === null ? this.options.statuses.putConnector(connector, status) : this.options.statuses.putTask(connector, task, status);
-    write.catch((error: unknown) => log.error({ connector, task, err: String(error) }, "could not record status"));
-    this.options.onStatus?.({ connector, task, status });
+    void write.catch((error: unknown) => log.error({ connector, task, err: String(error) }, "could not record status")).then(() => this.options.onStatus?.({ connector, task, status }));
   }
 }
 
