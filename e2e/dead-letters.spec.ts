@@ -73,7 +73,14 @@ test("a sink's 100 invalid JSON records show as one group; once the sink is fixe
     await expect(row.getByRole("cell", { name: "100", exact: true })).toBeVisible({ timeout: 30_000 });
     await expect(row.getByRole("link", { name: sink })).toBeVisible();
     await page.screenshot({ path: "e2e/screenshots/dead-letters-topics.png", fullPage: true });
-    await row.getByRole("link", { name: dlq }).click();
+
+    await page.goto("/connectors");
+    const badge = page.getByRole("row", { name: new RegExp(sink) }).getByRole("link", { name: "Dead letter queue: 100 records" });
+    await expect(badge).toHaveText("DLQ 100", { timeout: 15_000 });
+    await expect(page.getByRole("row", { name: new RegExp(source) }).getByRole("link", { name: /^Dead letter queue/ })).toHaveCount(0);
+    await page.getByRole("link", { name: sink, exact: true }).click();
+    await page.getByRole("link", { name: "Dead letter queue: 100 records" }).click();
+    await expect(page).toHaveURL(`/dead-letters?topic=${dlq}`);
 
     await expect(page.getByRole("heading", { level: 1, name: dlq })).toBeVisible();
     const groups = page.getByRole("list", { name: "Error groups" }).getByRole("listitem");

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { FailureTrace } from "@/components/connectors/failure-trace";
 import { targetStateOf, toneOf } from "@/components/connectors/connector-state";
+import { DlqSizeBadge } from "@/components/dlq/dlq-size-badge";
 import { useConnectorConfig } from "@/components/queries/connector";
 import { StatusBadge } from "@/components/ui/badge";
 import { InlineCode } from "@/components/ui/inline-code";
@@ -41,7 +42,8 @@ export function ConnectorHeader({ status }: { status: ConnectorStateInfo }) {
           description={
             <>
               <span className="capitalize">{status.type}</span> connector{pluginClass ? <> · <InlineCode>{pluginClass}</InlineCode></> : null}
-              <span className="text-zinc-500 dark:text-zinc-400"> · on worker <span className="font-mono text-xs">{status.connector.worker_id}</span></span>
+              <span className="text-zinc-500 dark:text-zinc-400"> · on worker <span className="font-mono text-xs">{status.connector.worker_id}</span></span>{" "}
+              <DlqSizeBadge connector={status.name} />
             </>
           }
           actions={

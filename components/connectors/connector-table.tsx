@@ -6,6 +6,7 @@ import { BulkActionDialog } from "@/components/connectors/bulk-action-dialog";
 import { healthTone } from "@/components/connectors/connector-health";
 import { connectorRows, filterRows, healthCounts, NO_FILTER, pluginName, sortRows, type ConnectorFilter } from "@/components/connectors/connector-list";
 import { ConnectorListToolbar, healthLabel } from "@/components/connectors/connector-list-toolbar";
+import { DlqSizeBadge } from "@/components/dlq/dlq-size-badge";
 import type { BulkActionKind } from "@/components/queries/bulk-actions";
 import { useConnectors } from "@/components/queries/connectors";
 import { errorAdvice } from "@/components/queries/error-advice";
@@ -167,7 +168,8 @@ export function ConnectorTable() {
                           className="text-zinc-900 underline decoration-zinc-300 underline-offset-4 hover:text-accent-700 hover:decoration-accent-500 dark:text-zinc-100 dark:decoration-zinc-600 dark:hover:text-accent-300"
                         >
                           {row.name}
-                        </Link>
+                        </Link>{" "}
+                        <DlqSizeBadge connector={row.name} />
                       </th>
                       <td className="px-4 py-3 text-zinc-600 capitalize dark:text-zinc-400">{row.type}</td>
                       <td className="px-4 py-3 font-mono text-xs leading-5 text-zinc-600 dark:text-zinc-400" title={row.pluginClass ?? undefined}>
