@@ -1,8 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 
+/** A screenshot of one card; the sticky top bar stays at the top of the page instead of covering the card. */
+const shot = (card: Locator, name: string) => card.screenshot({ path: `e2e/screenshots/${name}.png`, style: "header { position: static !important; }" });
 const observed = (page: Page) => page.getByRole("status", { name: "Is", exact: true }).getByText(/^[A-Z]+$/);
 const lines = (file: string) => {
   try {
@@ -39,7 +41,7 @@ test("resetting a FileStreamSource's offsets: stop, reset, preview, apply, see t
     const stop = card.getByRole("region", { name: "Step 1: stop the connector" });
     await expect(stop).toContainText("changes offsets only while a connector is stopped");
     await expect(stop).toContainText("It is RUNNING now.");
-    await card.screenshot({ path: "e2e/screenshots/offsets-1-stop.png" });
+    await shot(card, "offsets-1-stop");
     await stop.getByRole("button", { name: "Stop connector" }).click();
     await expect(stop.getByText(`✓ ${name} is stopped.`)).toBeVisible({ timeout: 5_000 });
     await expect(observed(page)).toHaveText("STOPPED");
@@ -48,19 +50,19 @@ test("resetting a FileStreamSource's offsets: stop, reset, preview, apply, see t
     const choose = card.getByRole("region", { name: "Step 2: edit or reset the offsets" });
     await expect(choose.getByRole("radio", { name: /Reset all offsets/ })).toBeChecked();
     await expect(choose).toContainText("reads its file again from the first line");
-    await card.screenshot({ path: "e2e/screenshots/offsets-2-choose.png" });
+    await shot(card, "offsets-2-choose");
     await choose.getByRole("button", { name: "Preview change" }).click();
 
     const preview = card.getByRole("region", { name: "Step 3: preview and apply" });
     await expect(preview.getByRole("row", { name: `filename=${input} position=14 none (reset)` })).toBeVisible();
-    await card.screenshot({ path: "e2e/screenshots/offsets-3-preview.png" });
+    await shot(card, "offsets-3-preview");
     await preview.getByRole("button", { name: "Apply reset" }).click();
 
     const resume = card.getByRole("region", { name: "Step 4: resume the connector" });
     await expect(resume.getByRole("status")).toHaveText("✓ The offsets for this connector have been reset successfully.");
     await expect(card.getByText("No offsets committed")).toBeVisible();
     expect((await (await request.get(`/api/connect/connectors/${name}/offsets`)).json()).offsets).toEqual([]);
-    await card.screenshot({ path: "e2e/screenshots/offsets-4-resume.png" });
+    await shot(card, "offsets-4-resume");
     await resume.getByRole("button", { name: "Resume connector" }).click();
     await expect(card.getByText(`Resumed: ${name} carries on from the new offsets.`)).toBeVisible({ timeout: 5_000 });
     await expect(observed(page)).toHaveText("RUNNING", { timeout: 15_000 });
@@ -70,7 +72,7 @@ test("resetting a FileStreamSource's offsets: stop, reset, preview, apply, see t
     const changes = page.getByRole("list", { name: "State changes" });
     await expect(changes.getByRole("listitem").filter({ hasText: "Connector" }).filter({ hasText: "STOPPED" }).first()).toBeVisible();
     await expect(changes.getByRole("listitem").first()).toContainText("RUNNING");
-    await page.getByRole("region", { name: "Recent state changes" }).screenshot({ path: "e2e/screenshots/connector-state-changes.png" });
+    await shot(page.getByRole("region", { name: "Recent state changes" }), "connector-state-changes");
   } finally {
     await request.delete(`/api/connect/connectors/${name}`);
     await request.delete(`/api/connect/connectors/${name}-sink`);
@@ -103,11 +105,11 @@ test("editing a source offset previews old against new, a refusal shows Connect'
     await expect(card.getByText("Enter the offset as a JSON object")).toBeVisible();
     await expect(card.getByRole("button", { name: "Preview change" })).toBeDisabled();
     await field.fill('{"position": 4}');
-    await card.screenshot({ path: "e2e/screenshots/offsets-2-edit-dark.png" });
+    await shot(card, "offsets-2-edit-dark");
     await card.getByRole("button", { name: "Preview change" }).click();
     const preview = card.getByRole("region", { name: "Step 3: preview and apply" });
     await expect(preview.getByRole("row", { name: `filename=${input} position=14 position=4` })).toBeVisible();
-    await card.screenshot({ path: "e2e/screenshots/offsets-3-preview-dark.png" });
+    await shot(card, "offsets-3-preview-dark");
 
     // Someone resumes it meanwhile: Connect refuses the change, and the page says so.
     expect((await request.put(`/api/connect/connectors/${name}/resume`)).status()).toBe(202);

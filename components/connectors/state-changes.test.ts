@@ -38,4 +38,13 @@ describe("recent state changes", () => {
       [null, null, "RUNNING"],
     ]);
   });
+
+  it("leaves out a report that repeats the previous one, but keeps a new failure of a failed task", () => {
+    const list = transitions([event(1, "STOPPED"), event(2, "STOPPED"), event(3, "FAILED", 0, "Error: a"), event(4, "FAILED", 0, "Error: b"), event(5, "FAILED", 0, "Error: b")]);
+    expect(list.map(({ event: e, from }) => [e.at, from, e.state])).toEqual([
+      [4, "FAILED", "FAILED"],
+      [3, null, "FAILED"],
+      [1, null, "STOPPED"],
+    ]);
+  });
 });

@@ -29,13 +29,18 @@ export function mergeChanges(known: readonly StatusEvent[], incoming: readonly S
     .slice(-limit);
 }
 
-/** The changes newest first, each with the previous state of its connector or task. */
+/**
+ * The changes newest first, each with the previous state of its connector or task. A report that
+ * repeats the subject's previous one (same state, worker and trace) is no transition and is left out.
+ */
 export function transitions(changes: readonly StatusEvent[]): StateTransition[] {
-  const last = new Map<number | null, string>();
+  const last = new Map<number | null, StatusEvent>();
   const result: StateTransition[] = [];
   for (const event of changes) {
-    result.push({ event, from: last.get(event.task) ?? null });
-    last.set(event.task, event.state);
+    const previous = last.get(event.task);
+    if (previous && previous.state === event.state && previous.workerId === event.workerId && previous.trace === event.trace) continue;
+    result.push({ event, from: previous?.state ?? null });
+    last.set(event.task, event);
   }
   return result.reverse();
 }
