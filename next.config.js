@@ -6,6 +6,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Kafka Connect accepts a trailing "/" on every REST path; Next would redirect it (308) first.
   skipTrailingSlashRedirect: true,
+  // Error and plugin class names are shown to users and written to DLQ headers; keep them unmangled.
+  experimental: { serverMinification: false },
 };
 
 export default nextConfig;
