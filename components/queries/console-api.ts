@@ -18,12 +18,14 @@ export class ConsoleApiError extends Error {
 }
 
 /**
- * GETs `/api/console{path}` and resolves with the parsed JSON body. Rejects with
- * `ConsoleApiError` (the body's message, code and suggestion, or "HTTP <status>") on any non-2xx
- * status; network errors and aborts reject as `fetch` does. Browser only.
+ * GETs `/api/console{path}` (POSTs `postJson` as JSON when given) and resolves with the parsed
+ * JSON body. Rejects with `ConsoleApiError` (the body's message, code and suggestion, or
+ * "HTTP <status>") on any non-2xx status; network errors and aborts reject as `fetch` does.
+ * Browser only.
  */
-export async function consoleRequest(path: string, signal?: AbortSignal): Promise<unknown> {
-  const response = await fetch(`/api/console${path}`, { cache: "no-store", headers: { accept: "application/json" }, signal });
+export async function consoleRequest(path: string, signal?: AbortSignal, postJson?: unknown): Promise<unknown> {
+  const post = postJson === undefined ? {} : { method: "POST", body: JSON.stringify(postJson), headers: { accept: "application/json", "content-type": "application/json" } };
+  const response = await fetch(`/api/console${path}`, { cache: "no-store", headers: { accept: "application/json" }, signal, ...post });
   const text = await response.text();
   let body: unknown;
   try {
