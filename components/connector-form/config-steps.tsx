@@ -8,6 +8,7 @@ import { ExtraProperties } from "@/components/connector-form/extra-properties";
 import { FieldGroupSection } from "@/components/connector-form/field-group-section";
 import { pluginClasses, simpleName } from "@/components/connector-form/plugin-lookup";
 import type { WizardAction, WizardState } from "@/components/connector-form/wizard-state";
+import { TransformPlayground } from "@/components/playground/transform-playground";
 import type { PluginInfo } from "@/components/queries/plugins";
 import type { ConfigValidation } from "@/components/queries/validation";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -112,6 +113,7 @@ export function ConfigStep(props: ConfigStepProps) {
             <ChainEditor kind="predicates" config={state.config} infos={infos} plugins={props.plugins} showErrors={showErrors} isSecret={isSecret} dispatch={dispatch} />
           </div>
         </Card>
+        <TransformPlayground config={state.config} plugins={props.plugins} />
       </div>
     );
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { outcomeText, predicateDecision, stageTitle, toleranceNote, type SampleTrip } from "@/components/playground/stage-text";
+import { outcomeText, predicateDecision, runFailure, stageTitle, toleranceNote, type SampleTrip } from "@/components/playground/stage-text";
 
 const predicate = (matched: boolean, negate: boolean) => ({ alias: "isOrders", className: "org.apache.kafka.connect.transforms.predicates.TopicNameMatches", matched, negate });
 const view = { topic: "orders-masked", partition: 0, key: null, keySchema: null, value: "{}", valueSchema: null, headers: [], timestamp: null };
@@ -49,5 +49,20 @@ describe("toleranceNote", () => {
 
   it("says the record is skipped when tolerance is already all", () => {
     expect(toleranceNote({ "errors.tolerance": "ALL", "errors.deadletterqueue.topic.name": "dlq" })).toBe("With errors.tolerance=all, as configured, the task would skip this record and go on, and write it to the dead letter queue dlq.");
+  });
+});
+
+describe("runFailure", () => {
+  it("names a missing topic plainly when sampling one", () => {
+    expect(runFailure({ message: "This server does not host this topic-partition", code: "kafka.unknown_topic_or_partition" }, "orderz")).toEqual({
+      message: "Topic orderz does not exist on this cluster.",
+      hint: "Check its name, or sample pasted records instead.",
+    });
+  });
+
+  it("passes the API's message on with a hint fitting the samples' source", () => {
+    const error = { message: "Invalid value ([ for configuration regex", code: "config.invalid_value" };
+    expect(runFailure(error, undefined)).toEqual({ message: error.message, hint: "Fix the setting it names above, or the samples, and it runs again." });
+    expect(runFailure(error, "orders").hint).toBe("Fix the setting it names above, or the topic, and it runs again.");
   });
 });

@@ -53,3 +53,15 @@ export function toleranceNote(config: Readonly<Record<string, string>>): string 
   if ((config["errors.tolerance"] ?? "none").trim().toLowerCase() === "all") return `With errors.tolerance=all, as configured, the task would ${skip}.`;
   return `With errors.tolerance=none (this config) the task would fail here. With errors.tolerance=all it would ${skip}${dlq ? "" : "; set errors.deadletterqueue.topic.name to keep such records"}.`;
 }
+
+/**
+ * What to tell the user when a run is refused: the API's message, except that a topic the
+ * cluster does not have is named as such (the broker's own words are obscure), and a hint at
+ * what to change: the topic when sampling one, else the settings or samples.
+ */
+export function runFailure(error: { message: string; code?: string }, latestTopic: string | undefined): { message: string; hint: string } {
+  if (error.code === "kafka.unknown_topic_or_partition" && latestTopic !== undefined) {
+    return { message: `Topic ${latestTopic} does not exist on this cluster.`, hint: "Check its name, or sample pasted records instead." };
+  }
+  return { message: error.message, hint: latestTopic === undefined ? "Fix the setting it names above, or the samples, and it runs again." : "Fix the setting it names above, or the topic, and it runs again." };
+}
