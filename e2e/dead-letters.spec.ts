@@ -124,7 +124,8 @@ test("a sink's 100 invalid JSON records show as one group; once the sink is fixe
     await expect.poll(() => readLines(output).filter((line) => line.endsWith("oops")).sort(), { timeout: 60_000, message: "the replayed records reach the fixed sink" }).toEqual([...invalid].sort());
 
     await page.getByLabel("Replayed", { exact: true }).selectOption("false");
-    await expect(page.getByText("No record matches the filter on this page.")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Records" }).getByText("No record matches the filter.")).toBeVisible();
+    await expect(page.getByText("0 of 100 records match")).toBeVisible();
     await page.getByRole("button", { name: "Switch to dark mode" }).click();
     await page.screenshot({ path: "e2e/screenshots/dead-letters-replayed-dark.png", fullPage: true });
 

@@ -191,7 +191,9 @@ export function DlqInbox({ topic }: { topic: string }) {
         {records.error ? <ErrorAlert>Could not load the records: {records.error.message}</ErrorAlert> : null}
         {page ? (
           page.records.length === 0 ? (
-            <p className="rounded-xl border border-dashed border-zinc-300 px-5 py-8 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">No record matches the filter on this page.</p>
+            <p className="rounded-xl border border-dashed border-zinc-300 px-5 py-8 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+              {page.matched === 0 ? "No record matches the filter." : "No record on this page: go to the newest records."}
+            </p>
           ) : (
             <DlqRecordTable
               topic={topic}
