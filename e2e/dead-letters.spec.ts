@@ -86,7 +86,7 @@ test("a sink's 100 invalid JSON records show as one group; once the sink is fixe
     const groups = page.getByRole("list", { name: "Error groups" }).getByRole("listitem");
     await expect(groups).toHaveCount(1, { timeout: 15_000 });
     const group = groups.first();
-    await expect(group).toHaveAccessibleName(/ in VALUE_CONVERTER$/);
+    await expect(group).toHaveAccessibleName(/^org\.apache\.kafka\.connect\.errors\.DataException in VALUE_CONVERTER$/);
     await expect(group).toContainText("Converting byte[] to Kafka Connect data failed due to serialization error");
     await expect(group).toContainText("100 records");
     await expect(group).toContainText("0 replayed");
@@ -98,6 +98,7 @@ test("a sink's 100 invalid JSON records show as one group; once the sink is fixe
     const context = detail.getByRole("definition");
     await expect(context.filter({ hasText: /^VALUE_CONVERTER$/ }).first()).toBeVisible();
     await expect(context.filter({ hasText: /^org\.apache\.kafka\.connect\.json\.JsonConverter$/ }).first()).toBeVisible();
+    await expect(context.filter({ hasText: /^org\.apache\.kafka\.connect\.errors\.DataException$/ }).first()).toBeVisible();
     await expect(detail.getByText(new RegExp(`^${topic}, partition 0, offset \\d+$`))).toBeVisible();
     await expect(detail.getByRole("region", { name: "Value" })).toContainText(", oops");
     await expect(detail.getByRole("region", { name: "Headers" })).toContainText("__connect.errors.exception.stacktrace");

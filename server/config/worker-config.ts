@@ -11,6 +11,8 @@ import { TributaryError } from "@/server/errors/tributary-error";
  * instead of being required, so a minimal file with only `bootstrap.servers` starts.
  */
 export class WorkerConfigError extends TributaryError {
+  override name = "WorkerConfigError";
+
   readonly key: string;
 
   /** `key` is the offending key, or the file name when the file itself cannot be read. */

@@ -31,6 +31,8 @@ export class TributaryError extends Error {
     options: { retriable?: boolean; suggestion?: string; cause?: unknown } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Subclasses declare `override name = "…"`: a production build minifies class names, and
+    // names reach users (traces, DLQ headers). This is the fallback for those that do not.
     this.name = new.target.name;
     this.code = code;
     this.retriable = options.retriable ?? false;

@@ -11,7 +11,9 @@ type KafkaJSError = InstanceType<typeof KafkaJSError>;
  * `kafka.<broker error name in lower case>` (`kafka.unknown_topic_or_partition`); `retriable`
  * is kafkajs' own verdict for the underlying error, kept across its retry wrappers.
  */
-export class KafkaError extends TributaryError {}
+export class KafkaError extends TributaryError {
+  override name = "KafkaError";
+}
 
 const suggestions: Record<string, string> = {
   "kafka.connection": "Check bootstrap.servers and that the brokers are running and reachable.",

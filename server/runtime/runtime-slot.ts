@@ -18,6 +18,8 @@ type Global = typeof globalThis & { [KEY]?: Slot };
 
 /** Thrown by readyRuntime while the runtime is starting; the HTTP layer answers 503. */
 export class RuntimeNotReadyError extends TributaryError {
+  override name = "RuntimeNotReadyError";
+
   constructor(message = "The Tributary runtime is still starting.") {
     super("runtime.not_ready", message, { retriable: true, suggestion: "Retry in a few seconds." });
   }

@@ -12,6 +12,8 @@ import { TributaryError } from "@/server/errors/tributary-error";
 
 /** Thrown by a plugin for a failure that may pass if retried (Kafka Connect's RetriableException). */
 export class RetriableException extends TributaryError {
+  override name = "RetriableException";
+
   constructor(message: string, options: { cause?: unknown } = {}) {
     super("connect.retriable", message, { retriable: true, cause: options.cause });
   }
@@ -19,6 +21,8 @@ export class RetriableException extends TributaryError {
 
 /** Thrown by a plugin for a failure that will not pass by itself (Kafka Connect's ConnectException). */
 export class ConnectException extends TributaryError {
+  override name = "ConnectException";
+
   constructor(message: string, options: { cause?: unknown } = {}) {
     super("connect.error", message, { cause: options.cause });
   }

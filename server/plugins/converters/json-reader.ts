@@ -1,7 +1,9 @@
 import { DataException } from "@/server/plugins/api/data/errors";
 
 /** Text that is not valid JSON; the message names the problem and its position. */
-export class JsonSyntaxException extends DataException {}
+export class JsonSyntaxException extends DataException {
+  override name = "JsonSyntaxException";
+}
 
 /**
  * A number literal that a plain `number` would misrepresent for Connect: a fraction or exponent

@@ -9,6 +9,8 @@ import { Password } from "@/server/plugins/api/config/password";
  * A PASSWORD value is shown as `[hidden]` in the message, never in clear.
  */
 export class ConfigException extends TributaryError {
+  override name = "ConfigException";
+
   readonly key?: string;
 
   /** A free-form message about `key` (or about the definition as a whole when `key` is absent). */

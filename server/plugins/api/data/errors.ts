@@ -7,6 +7,8 @@ import { TributaryError } from "@/server/errors/tributary-error";
  * `errors.tolerance=all` can skip it to the dead letter queue.
  */
 export class DataException extends TributaryError {
+  override name = "DataException";
+
   constructor(message: string, options: { suggestion?: string; cause?: unknown } = {}) {
     super("data.invalid", message, { suggestion: options.suggestion, cause: options.cause });
   }
