@@ -7,7 +7,8 @@ import { kafkaBrokers, tempDir, uniqueName } from "@/scripts/test/integration";
 import { createPluginRegistry } from "@/server/boot/runtime-factory";
 import { parseWorkerConfig } from "@/server/config/worker-config";
 import { KafkajsClientFactory } from "@/server/kafka/client-factory";
-import { StandaloneHerder } from "@/server/runtime/herder/standalone-herder";
+import { StandaloneHerder, type StandaloneHerderOptions } from "@/server/runtime/herder/standalone-herder";
+import type { ConnectMetrics } from "@/server/runtime/metrics/connect-metrics";
 import type { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
 import type { IncomingRecord } from "@/server/runtime/ports";
 import { PrismaConfigStore } from "@/server/storage/prisma/config-store";
@@ -25,8 +26,15 @@ export interface StandaloneHarness {
   close(): Promise<void>;
 }
 
-/** Starts a herder with the built-in plugins (plus whatever `extend` registers) and `offset.flush.interval.ms=500`. */
-export function startStandaloneHarness(prefix: string, extend?: (registry: PluginRegistry) => void): StandaloneHarness {
+/** What a harness may add: plugins, a metrics registry for the worker, a listener of stored statuses. */
+export interface HarnessOptions {
+  extend?: (registry: PluginRegistry) => void;
+  metrics?: ConnectMetrics;
+  onStatus?: StandaloneHerderOptions["onStatus"];
+}
+
+/** Starts a herder with the built-in plugins (plus whatever `options.extend` registers) and `offset.flush.interval.ms=500`. */
+export function startStandaloneHarness(prefix: string, options: HarnessOptions = {}): StandaloneHarness {
   const folder = tempDir(prefix);
   const url = `file:${path.join(folder.dir, "worker.db")}`;
   applyMigrations(url, path.resolve("prisma", "migrations"));
@@ -34,7 +42,7 @@ export function startStandaloneHarness(prefix: string, extend?: (registry: Plugi
   const worker = parseWorkerConfig({ "bootstrap.servers": kafkaBrokers(), "offset.flush.interval.ms": "500" }, () => "test");
   const clients = new KafkajsClientFactory(worker);
   const registry = createPluginRegistry();
-  extend?.(registry);
+  options.extend?.(registry);
   const herder = new StandaloneHerder({
     workerId: "test:8083",
     registry,
@@ -47,8 +55,10 @@ export function startStandaloneHarness(prefix: string, extend?: (registry: Plugi
       clients,
       offsetFlushIntervalMs: 500,
       topicCreationEnabled: true,
+      metrics: options.metrics,
     },
     close: () => clients.close(),
+    onStatus: options.onStatus,
   });
   return {
     herder,

@@ -84,10 +84,12 @@ class ReportingSink extends SinkConnector {
 let harness: StandaloneHarness;
 
 beforeAll(() => {
-  harness = startStandaloneHarness("errors", (registry) => {
-    registry.register("transformation", AlwaysBusy);
-    registry.register("transformation", RejectBad);
-    registry.register("sink", ReportingSink);
+  harness = startStandaloneHarness("errors", {
+    extend: (registry) => {
+      registry.register("transformation", AlwaysBusy);
+      registry.register("transformation", RejectBad);
+      registry.register("sink", ReportingSink);
+    },
   });
 });
 

@@ -8,17 +8,11 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually, kafkaBrokers, tempDir, uniqueName } from "@/scripts/test/integration";
-import { createPluginRegistry } from "@/server/boot/runtime-factory";
-import { parseWorkerConfig } from "@/server/config/worker-config";
+import { eventually, tempDir, uniqueName } from "@/scripts/test/integration";
+import { startStandaloneHarness, type StandaloneHarness } from "@/scripts/test/standalone-harness";
 import { PrometheusExporter } from "@/server/http/prometheus-metrics";
-import { KafkajsClientFactory } from "@/server/kafka/client-factory";
 import { EventHub } from "@/server/runtime/events/event-hub";
-import { StandaloneHerder } from "@/server/runtime/herder/standalone-herder";
 import { ConnectMetrics } from "@/server/runtime/metrics/connect-metrics";
-import { MemoryConfigStore } from "@/server/storage/memory/config-store";
-import { MemoryOffsetStore } from "@/server/storage/memory/offset-store";
-import { MemoryStatusStore } from "@/server/storage/memory/status-store";
 
 const RECORDS = 10_000;
 const BAD = 100;
@@ -26,33 +20,18 @@ const folder = tempDir("metrics");
 const metrics = new ConnectMetrics();
 const events = new EventHub();
 const exporter = new PrometheusExporter(() => metrics.snapshot());
-let herder: StandaloneHerder;
+let harness: StandaloneHarness;
 
 beforeAll(() => {
   events.subscribe((event) => metrics.observe(event));
-  const worker = parseWorkerConfig({ "bootstrap.servers": kafkaBrokers() }, () => "test");
-  const clients = new KafkajsClientFactory(worker);
-  herder = new StandaloneHerder({
-    workerId: "test:8083",
-    registry: createPluginRegistry(),
-    configs: new MemoryConfigStore(),
-    statuses: new MemoryStatusStore(),
-    offsets: new MemoryOffsetStore(),
-    admin: clients.admin(),
-    worker: {
-      workerConfig: { "key.converter": worker.settings["key.converter"], "value.converter": worker.settings["value.converter"], "header.converter": worker.settings["header.converter"] },
-      clients,
-      offsetFlushIntervalMs: 500,
-      topicCreationEnabled: true,
-      metrics,
-    },
-    close: () => clients.close(),
+  harness = startStandaloneHarness("metrics", {
+    metrics,
     onStatus: ({ connector, task, status }) => events.publish({ type: "status", connector, task, state: status.state, workerId: status.workerId, at: Date.now() }),
   });
 });
 
 afterAll(async () => {
-  await herder.stop();
+  await harness.close();
   folder.remove();
 });
 
@@ -76,7 +55,7 @@ describe("metrics on the real broker", () => {
     // Every 100th line is not a JSON converter envelope: the sink below must fail on exactly those.
     const text = Array.from({ length: RECORDS }, (_, i) => (i % (RECORDS / BAD) === 0 ? `not json ${i}` : JSON.stringify({ schema: { type: "string", optional: false }, payload: `line ${i}` })));
     writeFileSync(input, `${text.join("\n")}\n`);
-    await herder.putConnectorConfig(source, { "connector.class": "FileStreamSource", file: input, topic, "value.converter": "org.apache.kafka.connect.storage.StringConverter" }, { allowReplace: false });
+    await harness.herder.putConnectorConfig(source, { "connector.class": "FileStreamSource", file: input, topic, "value.converter": "org.apache.kafka.connect.storage.StringConverter" }, { allowReplace: false });
     const labels = { connector: source, task: "0" };
     await eventually(async () => ((await scraped("kafka_connect_source_task_metrics_source_record_write_total", labels)) === RECORDS ? true : undefined), 60_000, "10,000 written records on /metrics");
     expect(await scraped("kafka_connect_source_task_metrics_source_record_poll_total", labels)).toBe(RECORDS);
@@ -87,7 +66,7 @@ describe("metrics on the real broker", () => {
   });
 
   it("reports the 100 records a sink could not convert in total-record-errors (errors.tolerance=all)", async () => {
-    await herder.putConnectorConfig(sink, { "connector.class": "FileStreamSink", file: output, topics: topic, "errors.tolerance": "all" }, { allowReplace: false });
+    await harness.herder.putConnectorConfig(sink, { "connector.class": "FileStreamSink", file: output, topics: topic, "errors.tolerance": "all" }, { allowReplace: false });
     await eventually(() => (lines(output) >= RECORDS - BAD ? true : undefined), 60_000, "9,900 lines in the output file");
     const labels = { connector: sink, task: "0" };
     // The lag is recorded once `put` returned, a moment after the file holds the batch.
