@@ -1,31 +1,12 @@
 import type { DlqErrorContext } from "@/server/contracts/dlq";
+import { DLQ_HEADERS } from "@/server/runtime/errors/error-reporters";
 import type { KafkaHeader } from "@/server/runtime/ports";
 
 /** The prefix of Kafka Connect's DLQ context headers (`DeadLetterQueueReporter`). */
-export const CONNECT_ERRORS_PREFIX = "__connect.errors.";
-
-/** Kafka Connect's DLQ context headers, UTF-8 strings, exactly as Apache Kafka Connect writes them. */
-export const CONNECT_ERRORS_HEADERS = {
-  topic: "__connect.errors.topic",
-  partition: "__connect.errors.partition",
-  offset: "__connect.errors.offset",
-  connector: "__connect.errors.connector.name",
-  task: "__connect.errors.task.id",
-  stage: "__connect.errors.stage",
-  className: "__connect.errors.class.name",
-  exceptionClass: "__connect.errors.exception.class.name",
-  exceptionMessage: "__connect.errors.exception.message",
-  stacktrace: "__connect.errors.exception.stacktrace",
-} as const;
-
-/** Tributary's source-connector DLQ headers (an extension): the source partition and offset, JSON text. */
-export const TRIBUTARY_ERRORS_HEADERS = {
-  sourcePartition: "__tributary.errors.source.partition",
-  sourceOffset: "__tributary.errors.source.offset",
-} as const;
+const CONNECT_ERRORS_PREFIX = "__connect.errors.";
 
 /** The prefix of every Tributary error header. */
-export const TRIBUTARY_ERRORS_PREFIX = "__tributary.errors.";
+const TRIBUTARY_ERRORS_PREFIX = "__tributary.errors.";
 
 /** The header a replayed record carries: `<dlq-topic>/<partition>/<offset>` of the DLQ record it came from. */
 export const REPLAY_OF_HEADER = "__tributary.replay.of";
@@ -65,10 +46,10 @@ function offsetOrNull(text: string | null): string | null {
  * Malformed numbers decode as null rather than failing: a DLQ must open whatever wrote it.
  */
 export function decodeContext(headers: readonly KafkaHeader[]): DecodedContext {
-  const h = CONNECT_ERRORS_HEADERS;
+  const h = DLQ_HEADERS;
   const hasConnect = headers.some((header) => header.key.startsWith(CONNECT_ERRORS_PREFIX));
-  const sourcePartition = lastText(headers, TRIBUTARY_ERRORS_HEADERS.sourcePartition);
-  const sourceOffset = lastText(headers, TRIBUTARY_ERRORS_HEADERS.sourceOffset);
+  const sourcePartition = lastText(headers, DLQ_HEADERS.sourcePartition);
+  const sourceOffset = lastText(headers, DLQ_HEADERS.sourceOffset);
   const isSource = sourcePartition !== null || sourceOffset !== null;
   return {
     context: {
@@ -84,11 +65,11 @@ export function decodeContext(headers: readonly KafkaHeader[]): DecodedContext {
       connector: lastText(headers, h.connector),
       task: intOrNull(lastText(headers, h.task)),
       stage: lastText(headers, h.stage),
-      className: lastText(headers, h.className),
+      className: lastText(headers, h.executingClass),
       exceptionClass: lastText(headers, h.exceptionClass),
       exceptionMessage: lastText(headers, h.exceptionMessage),
     },
-    stacktrace: lastText(headers, h.stacktrace),
+    stacktrace: lastText(headers, h.exceptionStacktrace),
   };
 }
 
