@@ -108,7 +108,7 @@ export function SampleEditor({ input, defaultTopic, onChange }: SampleEditorProp
           placeholder="topic"
           value={input.latestTopic ?? defaultTopic ?? ""}
           onChange={(event) => onChange({ ...input, latestTopic: event.target.value })}
-          className={`${inputClass} w-64 font-mono`}
+          className={`${inputClass} min-w-64 flex-1 font-mono`}
         />
       </div>
     );

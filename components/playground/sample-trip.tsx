@@ -108,15 +108,15 @@ export function SampleTripView({ trip, index, kind, config, defaultOpen }: Sampl
   const outcome = OUTCOME_TEXT[trip.outcome];
   return (
     <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)} className="group rounded-lg border border-zinc-200 dark:border-zinc-800">
-      <summary className="flex cursor-pointer list-none flex-wrap items-center justify-between gap-2 px-4 py-3 [&::-webkit-details-marker]:hidden">
-        <span className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1">
+      <summary className="flex cursor-pointer list-none items-center justify-between gap-3 px-4 py-3 [&::-webkit-details-marker]:hidden">
+        <span className="flex min-w-0 flex-1 flex-wrap items-center gap-x-3 gap-y-1">
           <h3 className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">{name}</h3>
           <span className={`inline-flex items-center gap-1.5 text-sm ${outcome}`}>
             <StatusDot tone={trip.outcome === "delivered" ? "success" : trip.outcome === "failed" ? "danger" : "neutral"} />
             {outcomeText(trip, kind)}
           </span>
         </span>
-        <ChevronDownIcon className="size-4 text-zinc-400 transition-transform group-open:rotate-180" />
+        <ChevronDownIcon className="size-4 shrink-0 text-zinc-400 transition-transform group-open:rotate-180" />
       </summary>
       <ol aria-label={`Stages of ${name}`} className="border-t border-zinc-200 px-4 py-4 dark:border-zinc-800">
         {trip.steps.map((step, stepIndex) => (

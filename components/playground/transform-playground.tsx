@@ -18,7 +18,7 @@ import type { ConnectorConfig } from "@/server/contracts/connect";
 /** Where the playground keeps its samples, so that they survive leaving the step or reloading. */
 const STORAGE_KEY = "tributary.playground.input";
 
-/** How many trips start open; the others are one click away. */
+/** How many trips start open, besides the first that failed; the others are one click away. */
 const OPEN_TRIPS = 3;
 
 const SOURCES = [
@@ -73,6 +73,7 @@ export function TransformPlayground({ config, plugins }: TransformPlaygroundProp
   const run = usePlaygroundRun(plan.ok ? plan.request : null);
   const kind = run.data?.kind ?? knownKind ?? "sink";
   const status = statusText(plan.ok ? null : plan.reason, run);
+  const firstFailure = run.data?.results.findIndex((trip) => trip.outcome === "failed");
   const latestTopic = plan.ok ? plan.request.latest?.topic : undefined;
   const failure = run.error ? runFailure({ message: run.error.message, code: run.error instanceof ConsoleApiError ? run.error.code : undefined }, latestTopic) : null;
   return (
@@ -103,7 +104,7 @@ export function TransformPlayground({ config, plugins }: TransformPlaygroundProp
         {run.data && !run.error ? (
           <section aria-label="Trips through the pipeline" aria-busy={!run.current} className={`grid gap-3 transition-opacity ${run.current ? "" : "opacity-60"}`}>
             {run.data.results.map((trip, index) => (
-              <SampleTripView key={index} trip={trip} index={index} kind={kind} config={config} defaultOpen={index < OPEN_TRIPS} />
+              <SampleTripView key={index} trip={trip} index={index} kind={kind} config={config} defaultOpen={index < OPEN_TRIPS || index === firstFailure} />
             ))}
           </section>
         ) : null}
