@@ -11,7 +11,11 @@ export type LatestRecords = (topic: string, count: number) => Promise<Playground
 
 /** The newest records of a topic, read through the console's topic browser (the DLQ inbox's), as samples in UTF-8 text. */
 export const playgroundLatestRecords: LatestRecords = async (topic, count) => {
-  const records = await (await readyDlqInbox()).latestRecords(topic, count);
+  const inbox = await readyDlqInbox();
+  const records = await inbox.latestRecords(topic, count).catch((error: unknown) => {
+    if (error instanceof TributaryError && error.code === "kafka.unknown_topic_or_partition") throw new TributaryError("request.invalid", `Topic ${topic} does not exist on this cluster.`, { cause: error });
+    throw error;
+  });
   const text = (bytes: Buffer | null) => (bytes === null ? null : bytes.toString("utf8"));
   return records.map((record) => ({
     topic: record.topic,
