@@ -32,6 +32,14 @@ describe("kafkajs log bridge", () => {
     expect(lines.map((line) => line.level)).toEqual(["warn", "error"]);
   });
 
+  it("keeps kafkajs' bounded-retries notice for the replay producer out of an operator's warnings", () => {
+    const lines = capture();
+    getLogger("kafkajs.Producer").level = "debug";
+    const log = kafkaLogCreator(logLevel.DEBUG);
+    log({ namespace: "Producer", level: logLevel.WARN, label: "WARN", log: { timestamp: "t", logger: "kafkajs", message: "Limiting retries for the idempotent producer may invalidate EoS guarantees" } });
+    expect(lines.map((line) => line.level)).toEqual(["debug"]);
+  });
+
   it("asks kafkajs for no more than the kafkajs logger prints", () => {
     capture();
     getLogger("kafkajs").level = "warn";

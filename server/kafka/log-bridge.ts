@@ -17,6 +17,9 @@ const toPino: Record<number, "error" | "warn" | "info" | "debug"> = {
  * kafkajs logs every failed broker response (`[Connection] Response …`) at error level, even the
  * transient ones it retries and gets past ("The coordinator is loading"). The failure that
  * matters reaches the caller as a thrown error; these lines go to warn, so error means error.
+ * Its warning that an idempotent producer with bounded retries may break exactly-once goes to
+ * debug: the DLQ replay producer bounds its retries on purpose (it must report what did not go)
+ * and dedupes replays itself, so the line would only alarm operators at every start.
  */
 export const kafkaLogCreator: logCreator = () => {
   const loggers = new Map<string, Logger>();
@@ -29,7 +32,8 @@ export const kafkaLogCreator: logCreator = () => {
     }
     const { message, timestamp: _timestamp, logger: _logger, ...fields } = log;
     const responseFailure = namespace === "Connection" && level === logLevel.ERROR && message.startsWith("Response ");
-    logger[responseFailure ? "warn" : (toPino[level] ?? "info")](fields, message);
+    const boundedRetriesNotice = namespace === "Producer" && message.startsWith("Limiting retries for the idempotent producer");
+    logger[boundedRetriesNotice ? "debug" : responseFailure ? "warn" : (toPino[level] ?? "info")](fields, message);
   };
 };
 
