@@ -4,6 +4,7 @@ import type { Connector } from "@/server/plugins/api/connector";
 import { alterOffsets, readOffsets, resetOffsets } from "@/server/runtime/herder/connector-offsets";
 import { invalidConfigMessage, validateConnectorConfig, type OverridePolicy } from "@/server/runtime/herder/config-validation";
 import { ActiveTopics } from "@/server/runtime/herder/active-topics";
+import { ConnectorLocks } from "@/server/runtime/herder/connector-locks";
 import type { Herder } from "@/server/runtime/herder/herder";
 import { pluginConfigKeys, pluginInfos } from "@/server/runtime/herder/plugin-infos";
 import type {
@@ -68,7 +69,7 @@ const notFound = (name: string) => new TributaryError("connector.not_found", `Co
  */
 export class StandaloneHerder implements Herder {
   private readonly worker: Worker;
-  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly locks = new ConnectorLocks();
   private readonly activeTopics: ActiveTopics;
 
   constructor(private readonly options: StandaloneHerderOptions) {
@@ -91,7 +92,7 @@ export class StandaloneHerder implements Herder {
   /** Brings every stored connector back in its target state, then creates the seed connectors. */
   async start(): Promise<void> {
     for (const stored of await this.options.configs.connectors()) {
-      await this.withLock(stored.name, () => this.startConnector(stored.name)).catch((error: unknown) => log.error({ connector: stored.name, err: String(error) }, "could not start connector"));
+      await this.locks.run(stored.name, () => this.startConnector(stored.name)).catch((error: unknown) => log.error({ connector: stored.name, err: String(error) }, "could not start connector"));
     }
     for (const { name, config } of this.options.seed ?? []) {
       await this.putConnectorConfig(name, config, { allowReplace: false }).then(
@@ -120,7 +121,7 @@ export class StandaloneHerder implements Herder {
   }
 
   putConnectorConfig(name: string, config: Record<string, string>, options: { allowReplace: boolean; initialState?: InitialState }): Promise<{ created: boolean; info: ConnectorInfo }> {
-    return this.withLock(name, async () => {
+    return this.locks.run(name, async () => {
       const existing = await this.options.configs.connector(name);
       if (existing && !options.allowReplace) throw new TributaryError("connector.already_exists", `Connector ${name} already exists`);
       const full = { ...config, name };
@@ -145,7 +146,7 @@ export class StandaloneHerder implements Herder {
   }
 
   deleteConnector(name: string): Promise<void> {
-    return this.withLock(name, async () => {
+    return this.locks.run(name, async () => {
       await this.stored(name);
       await this.stopConnectorAndTasks(name);
       await this.options.configs.removeConnector(name);
@@ -188,7 +189,7 @@ export class StandaloneHerder implements Herder {
   }
 
   stopConnector(name: string): Promise<void> {
-    return this.withLock(name, async () => {
+    return this.locks.run(name, async () => {
       await this.known(name, `Unknown connector ${name}`);
       await this.worker.stopTasks(this.worker.taskIds(name));
       await this.options.configs.putTaskConfigs(name, []);
@@ -200,7 +201,7 @@ export class StandaloneHerder implements Herder {
   }
 
   restartConnector(name: string): Promise<void> {
-    return this.withLock(name, async () => {
+    return this.locks.run(name, async () => {
       const stored = await this.known(name, `Unknown connector: ${name}`);
       await this.worker.stopConnector(name);
       if (stored.targetState === "STOPPED") return this.recordStatus(name, null, "STOPPED");
@@ -222,7 +223,7 @@ export class StandaloneHerder implements Herder {
   }
 
   restartTask(name: string, task: number): Promise<void> {
-    return this.withLock(name, async () => {
+    return this.locks.run(name, async () => {
       const stored = await this.known(name, `Unknown connector: ${name}`);
       const taskConfig = stored.taskConfigs[task];
       if (!taskConfig) throw new TributaryError("task.not_found", `Unknown task: ${name}-${task}`);
@@ -247,14 +248,14 @@ export class StandaloneHerder implements Herder {
   }
 
   alterConnectorOffsets(name: string, offsets: ConnectorOffset[]): Promise<{ message: string }> {
-    return this.withLock(name, async () => {
+    return this.locks.run(name, async () => {
       const stored = await this.stoppedForOffsets(name);
       return alterOffsets(name, stored.config, this.connectorInstance(stored), offsets, this.options.offsets, this.options.admin);
     });
   }
 
   resetConnectorOffsets(name: string): Promise<{ message: string }> {
-    return this.withLock(name, async () => {
+    return this.locks.run(name, async () => {
       const stored = await this.stoppedForOffsets(name);
       return resetOffsets(name, stored.config, this.connectorInstance(stored), this.options.offsets, this.options.admin);
     });
@@ -281,17 +282,6 @@ export class StandaloneHerder implements Herder {
     if (kind === "unknown") throw new TributaryError("plugin.not_found", `Failed to find any class that implements Connector and which name matches ${config["connector.class"]}`);
     const setup = { registry: this.options.registry, workerConfig: this.options.worker.workerConfig, connectorConfig: config, kind };
     return { kind, results: previewPipeline(setup, samples) };
-  }
-
-  /** Runs `work` after every earlier operation on the same connector. */
-  private withLock<T>(name: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.locks.get(name) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(work);
-    this.locks.set(name, next);
-    void next.finally(() => {
-      if (this.locks.get(name) === next) this.locks.delete(name);
-    }).catch(() => undefined);
-    return next;
   }
 
   private assertValid(config: Record<string, string>): void {
@@ -338,7 +328,7 @@ export class StandaloneHerder implements Herder {
   }
 
   private setTargetState(name: string, state: TargetState): Promise<void> {
-    return this.withLock(name, async () => {
+    return this.locks.run(name, async () => {
       const stored = await this.known(name, `Unknown connector ${name}`);
       if (stored.targetState === state) return;
       await this.options.configs.putTargetState(name, state);
@@ -377,7 +367,7 @@ export class StandaloneHerder implements Herder {
   }
 
   private requestReconfiguration(name: string): void {
-    void this.withLock(name, async () => {
+    void this.locks.run(name, async () => {
       const stored = await this.options.configs.connector(name);
       if (!stored || stored.targetState === "STOPPED" || !this.worker.isConnectorStarted(name)) return;
       const before = JSON.stringify(stored.taskConfigs);
