@@ -1,7 +1,8 @@
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from "kafkajs";
+import type { Consumer, EachBatchPayload, Kafka } from "kafkajs";
 import { TributaryError } from "@/server/errors/tributary-error";
 import { kafkaCall } from "@/server/kafka/errors";
-import type { ConsumerListener, IncomingRecord, KafkaHeader, KafkaTopicPartition, SinkConsumer } from "@/server/runtime/ports";
+import { toIncomingRecord } from "@/server/kafka/incoming-record";
+import type { ConsumerListener, KafkaTopicPartition, SinkConsumer } from "@/server/runtime/ports";
 
 const SUBSCRIBE_ATTEMPTS = 60;
 const SUBSCRIBE_RETRY_MS = 500;
@@ -52,7 +53,7 @@ export class KafkajsSinkConsumer implements SinkConsumer {
         eachBatchAutoResolve: true,
         eachBatch: async ({ batch }: EachBatchPayload) => {
           if (batch.messages.length === 0) return;
-          await listener.onBatch(batch.messages.map((message) => toIncoming(batch.topic, batch.partition, message)), BigInt(batch.highWatermark));
+          await listener.onBatch(batch.messages.map((message) => toIncomingRecord(batch.topic, batch.partition, message)), BigInt(batch.highWatermark));
         },
       }),
     );
@@ -84,23 +85,4 @@ function groupByTopic(partitions: KafkaTopicPartition[]): Array<{ topic: string;
   const byTopic = new Map<string, number[]>();
   for (const { topic, partition } of partitions) byTopic.set(topic, [...(byTopic.get(topic) ?? []), partition]);
   return [...byTopic].map(([topic, ids]) => ({ topic, partitions: ids }));
-}
-
-function toIncoming(topic: string, partition: number, message: KafkaMessage): IncomingRecord {
-  const headers: KafkaHeader[] = [];
-  for (const [key, value] of Object.entries(message.headers ?? {})) {
-    for (const item of Array.isArray(value) ? value : [value]) {
-      headers.push({ key, value: item === undefined || item === null ? null : Buffer.isBuffer(item) ? item : Buffer.from(item) });
-    }
-  }
-  return {
-    topic,
-    partition,
-    offset: BigInt(message.offset),
-    key: message.key,
-    value: message.value,
-    headers,
-    timestamp: Number(message.timestamp),
-    timestampType: "CreateTime",
-  };
 }

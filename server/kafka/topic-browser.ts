@@ -1,7 +1,8 @@
 import type { Admin, Kafka } from "kafkajs";
 import { TributaryError } from "@/server/errors/tributary-error";
 import { kafkaCall } from "@/server/kafka/errors";
-import type { IncomingRecord, KafkaHeader } from "@/server/runtime/ports";
+import { toIncomingRecord } from "@/server/kafka/incoming-record";
+import type { IncomingRecord } from "@/server/runtime/ports";
 
 /** A partition's log start (low watermark) and end (high watermark): it holds offsets `low ≤ o < high`. */
 export interface PartitionWatermarks {
@@ -119,7 +120,7 @@ export class KafkajsTopicBrowser {
       }
       for (const message of visible(data, next)) {
         if (BigInt(message.offset) >= to || records.length >= limit) return records;
-        records.push(toIncoming(topic, partition, message));
+        records.push(toIncomingRecord(topic, partition, message, message.batchContext?.timestampType === 1 ? "LogAppendTime" : "CreateTime"));
       }
       const fetchedLast = data.messages.reduce((max, m) => (BigInt(m.offset) > max ? BigInt(m.offset) : max), -1n);
       const end = BigInt(data.lastStableOffset !== undefined && data.lastStableOffset !== "-1" ? data.lastStableOffset : data.highWatermark);
@@ -196,21 +197,4 @@ function visible(data: FetchedPartition, from: bigint): FetchedMessage[] {
     result.push(message);
   }
   return result;
-}
-
-function toIncoming(topic: string, partition: number, message: FetchedMessage): IncomingRecord {
-  const headers: KafkaHeader[] = [];
-  for (const [key, value] of Object.entries(message.headers ?? {})) {
-    for (const item of Array.isArray(value) ? value : [value]) headers.push({ key, value: item ?? null });
-  }
-  return {
-    topic,
-    partition,
-    offset: BigInt(message.offset),
-    key: message.key,
-    value: message.value,
-    headers,
-    timestamp: Number(message.timestamp),
-    timestampType: message.batchContext?.timestampType === 1 ? "LogAppendTime" : "CreateTime",
-  };
 }
