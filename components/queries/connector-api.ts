@@ -1,4 +1,5 @@
 import { connectErrorSchema } from "@/server/contracts/connect";
+import { jsonBodyOf } from "@/components/queries/json-body";
 
 /** A non-2xx answer of the Kafka Connect REST API: the HTTP status and the API's own `message`. */
 export class ConnectApiError extends Error {
@@ -30,13 +31,7 @@ export async function connectRequest(
   const headers: Record<string, string> = { accept: "application/json", ...(init.body === undefined ? {} : { "content-type": "application/json" }) };
   const payload = init.body === undefined ? undefined : JSON.stringify(init.body);
   const response = await fetch(`/api/connect${path}`, { method: init.method ?? "GET", cache: "no-store", headers, body: payload, signal: init.signal });
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = undefined;
-  }
+  const body = await jsonBodyOf(response);
   if (!response.ok) {
     const parsed = connectErrorSchema.safeParse(body);
     throw new ConnectApiError(response.status, parsed.success ? parsed.data.message : `HTTP ${response.status}`);

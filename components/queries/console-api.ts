@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonBodyOf } from "@/components/queries/json-body";
 
 /** The error body of every console endpoint (DESIGN §4): `{error_code, message, code, suggestion?}`. */
 const consoleErrorSchema = z.object({ error_code: z.number(), message: z.string(), code: z.string(), suggestion: z.string().optional() });
@@ -26,13 +27,7 @@ export class ConsoleApiError extends Error {
 export async function consoleRequest(path: string, signal?: AbortSignal, postJson?: unknown): Promise<unknown> {
   const post = postJson === undefined ? {} : { method: "POST", body: JSON.stringify(postJson), headers: { accept: "application/json", "content-type": "application/json" } };
   const response = await fetch(`/api/console${path}`, { cache: "no-store", headers: { accept: "application/json" }, signal, ...post });
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = undefined;
-  }
+  const body = await jsonBodyOf(response);
   if (!response.ok) {
     const parsed = consoleErrorSchema.safeParse(body);
     if (!parsed.success) throw new ConsoleApiError(response.status, `HTTP ${response.status}`, "internal");
