@@ -6,7 +6,7 @@ import path from "node:path";
 import { kafkaBrokers, tempDir, uniqueName } from "@/scripts/test/integration";
 import { createPluginRegistry } from "@/server/boot/runtime-factory";
 import { parseWorkerConfig } from "@/server/config/worker-config";
-import { KafkajsClientFactory } from "@/server/kafka/client-factory";
+import { WorkerClientFactory } from "@/server/kafka/client-factory";
 import { StandaloneHerder, type StandaloneHerderOptions } from "@/server/runtime/herder/standalone-herder";
 import type { ConnectMetrics } from "@/server/runtime/metrics/connect-metrics";
 import type { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
@@ -20,7 +20,7 @@ import { PrismaStatusStore } from "@/server/storage/prisma/status-store";
 /** A running herder, its Kafka clients, its temp folder and how to tear it all down. */
 export interface StandaloneHarness {
   herder: StandaloneHerder;
-  clients: KafkajsClientFactory;
+  clients: WorkerClientFactory;
   registry: PluginRegistry;
   dir: string;
   close(): Promise<void>;
@@ -40,7 +40,7 @@ export function startStandaloneHarness(prefix: string, options: HarnessOptions =
   applyMigrations(url, path.resolve("prisma", "migrations"));
   const db = openDatabase(url);
   const worker = parseWorkerConfig({ "bootstrap.servers": kafkaBrokers(), "offset.flush.interval.ms": "500" }, () => "test");
-  const clients = new KafkajsClientFactory(worker);
+  const clients = new WorkerClientFactory(worker);
   const registry = createPluginRegistry();
   options.extend?.(registry);
   const herder = new StandaloneHerder({
@@ -74,7 +74,7 @@ export function startStandaloneHarness(prefix: string, options: HarnessOptions =
 }
 
 /** Reads `topic` from the beginning with a fresh group until `count` records arrived (or `timeoutMs` passed). */
-export async function readTopic(clients: KafkajsClientFactory, topic: string, count: number, timeoutMs = 30_000): Promise<IncomingRecord[]> {
+export async function readTopic(clients: WorkerClientFactory, topic: string, count: number, timeoutMs = 30_000): Promise<IncomingRecord[]> {
   const records: IncomingRecord[] = [];
   const consumer = clients.sinkConsumer({ groupId: uniqueName("reader"), clientId: uniqueName("reader"), topics: [topic], overrides: {} });
   let done!: () => void;

@@ -2,7 +2,7 @@ import { hostname } from "node:os";
 import path from "node:path";
 import { projectHome } from "@/server/config/project-home";
 import type { WorkerConfig } from "@/server/config/worker-config";
-import { KafkajsClientFactory } from "@/server/kafka/client-factory";
+import { WorkerClientFactory } from "@/server/kafka/client-factory";
 import { KafkaCluster } from "@/server/kafka/kafka-cluster";
 import { BUILT_IN_PLUGINS } from "@/server/plugins/built-in-plugins";
 import { installMetricsHistory } from "@/server/console/metrics/history-slot";
@@ -74,7 +74,7 @@ export function createPluginRegistry(): PluginRegistry {
 }
 
 function createHerder(config: WorkerConfig, workerId: string, db: Database, events: EventHub, metrics: ConnectMetrics, seed: SeedConnector[]): StandaloneHerder {
-  const clients = new KafkajsClientFactory(config);
+  const clients = new WorkerClientFactory(config);
   const { settings } = config;
   const registry = createPluginRegistry();
   const pluginPath = settings["plugin.path"];

@@ -1,7 +1,9 @@
 import { Kafka } from "kafkajs";
 import type { WorkerConfig } from "@/server/config/worker-config";
-import { workerKafkaConfig } from "@/server/kafka/client-options";
-import { KafkajsRecordProducer } from "@/server/kafka/record-producer";
+import { connectionSettings, layeredClientSettings } from "@/server/kafka/connection-settings";
+import { kafkajsConfig } from "@/server/kafka/kafkajs-options";
+import { platformaticOptions } from "@/server/kafka/platformatic-options";
+import { PlatformaticRecordProducer } from "@/server/kafka/record-producer";
 import { KafkajsTopicBrowser } from "@/server/kafka/topic-browser";
 import type { RecordProducer } from "@/server/runtime/ports";
 
@@ -12,8 +14,9 @@ import type { RecordProducer } from "@/server/runtime/ports";
  * until first used; the caller closes both.
  */
 export function dlqClients(config: WorkerConfig, options: { clientId: string; replayRetries: number }): { browser: KafkajsTopicBrowser; producer: RecordProducer } {
+  const connection = connectionSettings(layeredClientSettings(config), options.clientId);
   return {
-    browser: new KafkajsTopicBrowser(new Kafka(workerKafkaConfig(config, options.clientId))),
-    producer: new KafkajsRecordProducer(new Kafka(workerKafkaConfig(config, options.clientId)), { retries: options.replayRetries }),
+    browser: new KafkajsTopicBrowser(new Kafka(kafkajsConfig(connection))),
+    producer: new PlatformaticRecordProducer({ connection: platformaticOptions(connection), compression: "none", retries: options.replayRetries }),
   };
 }

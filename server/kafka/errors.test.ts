@@ -1,3 +1,4 @@
+import { AuthenticationError, MultipleErrors, NetworkError, ProtocolError, ResponseError, TimeoutError } from "@platformatic/kafka";
 import kafkajs from "kafkajs";
 import { describe, expect, it } from "vitest";
 import { KafkaError, kafkaCall, translateKafkaError } from "@/server/kafka/errors";
@@ -35,5 +36,29 @@ describe("kafkajs error translation", () => {
     const ours = new TributaryError("runtime.not_ready", "starting");
     expect(translateKafkaError(ours)).toBe(ours);
     await expect(kafkaCall(() => Promise.reject(new Error("boom")))).rejects.toMatchObject({ code: "kafka.error", message: "boom", retriable: false });
+  });
+});
+
+describe("@platformatic/kafka error translation", () => {
+  it("names a broker's answer after its error, with the broker's message, through retry and response aggregates", () => {
+    const answer = new ResponseError(0, 9, { "/responses/0/partitionResponses/0": [29, "Not authorized to access topics: [secret]"] }, {});
+    const error = translateKafkaError(new MultipleErrors("produce failed 1 times.", [answer]));
+    expect(error).toMatchObject({ code: "kafka.topic_authorization_failed", retriable: false });
+    expect(error.message).toContain("Not authorized to access topics: [secret]");
+    expect(error.suggestion).toMatch(/Grant this principal/);
+    expect(translateKafkaError(new ProtocolError("NOT_LEADER_OR_FOLLOWER"))).toMatchObject({ code: "kafka.not_leader_or_follower", retriable: true });
+  });
+
+  it("reads a broker that cannot be reached as a retriable connection failure, and a timeout as retriable", () => {
+    const refused = new NetworkError("Connection to 127.0.0.1:1 failed.");
+    const retries = new MultipleErrors("metadata failed 3 times.", [refused, refused, refused]);
+    expect(translateKafkaError(retries)).toMatchObject({ code: "kafka.connection", retriable: true, message: "Connection to 127.0.0.1:1 failed." });
+    expect(translateKafkaError(new TimeoutError("Request timed out after 30000 ms."))).toMatchObject({ code: "kafka.timeout", retriable: true });
+  });
+
+  it("marks authentication failures non-retriable with a suggestion", () => {
+    const error = translateKafkaError(new AuthenticationError("SASL authentication failed."));
+    expect(error).toMatchObject({ code: "kafka.authentication", retriable: false });
+    expect(error.suggestion).toMatch(/sasl\.jaas\.config/);
   });
 });

@@ -1,31 +1,46 @@
-import { randomBytes } from "node:crypto";
-import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { JavaCompatiblePartitioner, murmur2 } from "@/server/kafka/java-partitioner";
+import { JavaPartitioner, murmur2 } from "@/server/kafka/java-partitioner";
 
-const require = createRequire(import.meta.url);
-/** kafkajs' own port of Java's murmur2, the reference this one must match. */
-const kafkajsMurmur2 = require("kafkajs/src/producer/partitioners/default/murmur2") as (key: Buffer) => number;
+/**
+ * Key, `Utils.murmur2(key.getBytes(UTF_8))`, and `Utils.toPositive(hash) % n` for 3 and 12
+ * partitions, as printed by Apache Kafka 4.4.0's own kafka-clients on JDK 17.
+ */
+const JAVA_RESULTS: Array<[string, number, number, number]> = [
+  ["", 275646681, 0, 9],
+  ["a", -1563381124, 1, 4],
+  ["ab", 316155434, 2, 2],
+  ["abc", 479470107, 0, 3],
+  ["abcd", -1323649548, 2, 8],
+  ["User_1", 75255973, 1, 1],
+  ["order-42", 501153024, 0, 0],
+  ["Page_81", 367335669, 0, 9],
+  ["21", -973932308, 0, 0],
+  ["key-with-unicode-é😀", 1809789774, 0, 6],
+  ["0123456789abcdefghij", 79869466, 1, 10],
+];
 
-describe("Java's murmur2", () => {
-  it("hashes exactly as kafkajs' port of Java's murmur2, for every key length", () => {
-    for (let length = 0; length < 64; length++) {
-      for (let n = 0; n < 20; n++) {
-        const key = randomBytes(length);
-        expect(murmur2(key)).toBe(kafkajsMurmur2(key));
-      }
-    }
-    expect(murmur2(Buffer.from("User_1"))).toBe(kafkajsMurmur2(Buffer.from("User_1")));
+describe("Java's default partitioning", () => {
+  it("hashes keys exactly as Kafka's Utils.murmur2, for every length class", () => {
+    for (const [key, hash] of JAVA_RESULTS) expect(murmur2(Buffer.from(key)), key).toBe(hash);
   });
 
-  it("partitions keyed records as Apache Kafka's clients do, keeps explicit partitions and spreads keyless ones", () => {
-    const partition = JavaCompatiblePartitioner();
-    const partitionMetadata = [0, 1, 2].map((partitionId) => ({ partitionId, leader: 1, replicas: [1], isr: [1], partitionErrorCode: 0, offlineReplicas: [] }));
-    const key = Buffer.from("order-42");
-    expect(partition({ topic: "t", partitionMetadata, message: { key, value: null } })).toBe((kafkajsMurmur2(key) & 0x7fffffff) % 3);
-    expect(partition({ topic: "t", partitionMetadata, message: { key: "order-42", value: null } })).toBe((kafkajsMurmur2(key) & 0x7fffffff) % 3);
-    expect(partition({ topic: "t", partitionMetadata, message: { key, value: null, partition: 2 } })).toBe(2);
-    const keyless = new Set(Array.from({ length: 6 }, () => partition({ topic: "t", partitionMetadata, message: { value: null } })));
-    expect(keyless).toEqual(new Set([0, 1, 2]));
+  it("puts a keyed record in the partition Kafka's default partitioner picks", () => {
+    const partitioner = new JavaPartitioner();
+    for (const [key, , of3, of12] of JAVA_RESULTS) {
+      expect(partitioner.partition("t", Buffer.from(key), 3), key).toBe(of3);
+      expect(partitioner.partition("t", Buffer.from(key), 12), key).toBe(of12);
+    }
+  });
+
+  it("keeps keyless records of one batch together and moves the next batch on", () => {
+    const partitioner = new JavaPartitioner();
+    const batch = () => {
+      const chosen = new Set(Array.from({ length: 10 }, () => partitioner.partition("t", null, 4)));
+      partitioner.nextBatch();
+      return chosen;
+    };
+    const batches = Array.from({ length: 4 }, batch);
+    for (const chosen of batches) expect(chosen.size).toBe(1);
+    expect(new Set(batches.map((chosen) => [...chosen][0]))).toEqual(new Set([0, 1, 2, 3]));
   });
 });

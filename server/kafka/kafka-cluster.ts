@@ -1,7 +1,8 @@
 import { Kafka, type Admin } from "kafkajs";
 import type { WorkerConfig } from "@/server/config/worker-config";
 import { kafkaCall } from "@/server/kafka/errors";
-import { workerKafkaConfig } from "@/server/kafka/client-options";
+import { connectionSettings, layeredClientSettings } from "@/server/kafka/connection-settings";
+import { kafkajsConfig } from "@/server/kafka/kafkajs-options";
 
 /** What a probe of the cluster found. */
 export interface ClusterDescription {
@@ -22,7 +23,7 @@ export class KafkaCluster {
   private connecting: Promise<Admin> | undefined;
 
   constructor(worker: WorkerConfig, clientId = "tributary-worker") {
-    const config = workerKafkaConfig(worker, clientId);
+    const config = kafkajsConfig(connectionSettings(layeredClientSettings(worker), clientId));
     this.kafka = new Kafka({ ...config, retry: { ...config.retry, retries: 2 } });
     this.bootstrap = config.brokers.toString();
   }

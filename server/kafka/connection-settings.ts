@@ -1,14 +1,29 @@
 import { readFileSync } from "node:fs";
 import type { ConnectionOptions } from "node:tls";
-import type { KafkaConfig, SASLOptions } from "kafkajs";
-import type { WorkerConfig } from "@/server/config/worker-config";
 import { WorkerConfigError } from "@/server/config/worker-config";
-import { kafkaLogCreator, kafkaLogLevel } from "@/server/kafka/log-bridge";
+
+/** A SASL mechanism both clients support. */
+export type SaslMechanism = "PLAIN" | "SCRAM-SHA-256" | "SCRAM-SHA-512";
 
 /**
- * Turns Kafka Connect client settings into kafkajs options. `settings` are the layered client
- * settings for one client (the worker's keys, later overlaid with `producer.*` / `consumer.*` /
- * `*.override.*`), as strings under Kafka's own names.
+ * How to reach and authenticate to the cluster, read once from Kafka Connect's client settings
+ * and then shaped for each client library (kafkajs-options.ts, platformatic-options.ts).
+ */
+export interface ConnectionSettings {
+  clientId: string;
+  /** `host:port` entries, listener prefixes (`PLAINTEXT://`) removed. */
+  brokers: string[];
+  connectTimeoutMs: number;
+  requestTimeoutMs: number;
+  retryBackoffMs: number;
+  /** TLS options, `true` for TLS with the system's trust store, absent for plaintext. */
+  tls?: ConnectionOptions | true;
+  sasl?: { mechanism: SaslMechanism; username: string; password: string };
+}
+
+/**
+ * Reads the connection part of Kafka Connect client settings (the layered settings of one client,
+ * as strings under Kafka's own names).
  *
  * Supported: `bootstrap.servers` (a `PLAINTEXT://`-style prefix is dropped), `client.id`,
  * `security.protocol`, `sasl.mechanism` PLAIN and SCRAM-SHA-256/512 with a `sasl.jaas.config`
@@ -16,30 +31,24 @@ import { kafkaLogCreator, kafkaLogLevel } from "@/server/kafka/log-bridge";
  * `ssl.keystore.certificate.chain`, `ssl.keystore.key`, `ssl.key.password`, or `*.location`
  * files with `*.type=PEM`), `ssl.endpoint.identification.algorithm` (empty disables the host
  * check), `request.timeout.ms`, `socket.connection.setup.timeout.ms`, `retry.backoff.ms`.
- * Anything kafkajs cannot do (JKS stores, GSSAPI) throws WorkerConfigError naming the key.
+ * Anything else needed to connect that Tributary cannot do (JKS stores, GSSAPI) throws
+ * WorkerConfigError naming the key.
  */
-export function kafkaConfigFrom(settings: Readonly<Record<string, string>>, clientId: string): KafkaConfig {
+export function connectionSettings(settings: Readonly<Record<string, string>>, clientId: string): ConnectionSettings {
   const protocol = settings["security.protocol"] ?? "PLAINTEXT";
-  const config: KafkaConfig = {
+  const connection: ConnectionSettings = {
     clientId: settings["client.id"] || clientId,
     brokers: (settings["bootstrap.servers"] ?? "localhost:9092")
       .split(",")
       .map((server) => server.trim().replace(/^[A-Za-z_]+:\/\//, ""))
       .filter(Boolean),
-    connectionTimeout: intOr(settings["socket.connection.setup.timeout.ms"], 10_000),
-    requestTimeout: intOr(settings["request.timeout.ms"], 30_000),
-    retry: { initialRetryTime: Math.max(intOr(settings["retry.backoff.ms"], 100), 50), retries: 5 },
-    logCreator: kafkaLogCreator,
-    logLevel: kafkaLogLevel(),
+    connectTimeoutMs: intOr(settings["socket.connection.setup.timeout.ms"], 10_000),
+    requestTimeoutMs: intOr(settings["request.timeout.ms"], 30_000),
+    retryBackoffMs: Math.max(intOr(settings["retry.backoff.ms"], 100), 50),
   };
-  if (protocol === "SSL" || protocol === "SASL_SSL") config.ssl = tlsOptions(settings);
-  if (protocol === "SASL_PLAINTEXT" || protocol === "SASL_SSL") config.sasl = saslOptions(settings);
-  return config;
-}
-
-/** kafkajs options for the worker's own clients (health probe, internal topics). */
-export function workerKafkaConfig(worker: WorkerConfig, clientId: string): KafkaConfig {
-  return kafkaConfigFrom({ ...worker.originals, "bootstrap.servers": worker.settings["bootstrap.servers"].join(",") }, clientId);
+  if (protocol === "SSL" || protocol === "SASL_SSL") connection.tls = tlsOptions(settings);
+  if (protocol === "SASL_PLAINTEXT" || protocol === "SASL_SSL") connection.sasl = saslOptions(settings);
+  return connection;
 }
 
 function intOr(value: string | undefined, fallback: number): number {
@@ -77,7 +86,7 @@ function jaasOption(jaas: string, name: string): string | undefined {
   return match?.[1]?.replace(/\\(.)/g, "$1");
 }
 
-function saslOptions(settings: Readonly<Record<string, string>>): SASLOptions {
+function saslOptions(settings: Readonly<Record<string, string>>): ConnectionSettings["sasl"] {
   const mechanism = (settings["sasl.mechanism"] ?? "PLAIN").toUpperCase();
   const jaas = settings["sasl.jaas.config"] ?? "";
   const username = jaasOption(jaas, "username");
@@ -85,14 +94,27 @@ function saslOptions(settings: Readonly<Record<string, string>>): SASLOptions {
   if (username === undefined || password === undefined) {
     throw new WorkerConfigError("sasl.jaas.config", `"sasl.jaas.config" must set username="…" and password="…" for SASL ${mechanism}`);
   }
-  switch (mechanism) {
-    case "PLAIN":
-      return { mechanism: "plain", username, password };
-    case "SCRAM-SHA-256":
-      return { mechanism: "scram-sha-256", username, password };
-    case "SCRAM-SHA-512":
-      return { mechanism: "scram-sha-512", username, password };
-    default:
-      throw new WorkerConfigError("sasl.mechanism", `"sasl.mechanism" ${mechanism} is not supported; use PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512`);
+  if (mechanism !== "PLAIN" && mechanism !== "SCRAM-SHA-256" && mechanism !== "SCRAM-SHA-512") {
+    throw new WorkerConfigError("sasl.mechanism", `"sasl.mechanism" ${mechanism} is not supported; use PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512`);
   }
+  return { mechanism, username, password };
+}
+
+/** The kinds of client whose settings the worker can set under a prefix (`producer.acks`). */
+export type ClientKind = "producer" | "consumer" | "admin";
+
+/**
+ * Kafka Connect's layering of one client's settings: the worker's top-level keys, then its
+ * `<kind>.*` keys with the prefix stripped (without `kind`, the top-level keys only), then
+ * `overrides` (a connector's `producer.override.*` etc., already stripped and checked against the
+ * override policy).
+ */
+export function layeredClientSettings(
+  worker: { originals: Readonly<Record<string, string>>; settings: { "bootstrap.servers": string[] } },
+  kind?: ClientKind,
+  overrides: Readonly<Record<string, string>> = {},
+): Record<string, string> {
+  const settings: Record<string, string> = { ...worker.originals, "bootstrap.servers": worker.settings["bootstrap.servers"].join(",") };
+  if (kind) for (const [key, value] of Object.entries(worker.originals)) if (key.startsWith(`${kind}.`)) settings[key.slice(kind.length + 1)] = value;
+  return { ...settings, ...overrides };
 }
