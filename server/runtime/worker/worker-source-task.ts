@@ -37,7 +37,10 @@ const PRODUCER_CLASS = "org.apache.kafka.clients.producer.KafkaProducer";
 /**
  * Kafka Connect's WorkerSourceTask: poll → transform → convert → produce (one batch per poll,
  * acks=all) → remember each record's source offset once acknowledged → commit remembered offsets
- * to the offset store every `offset.flush.interval.ms` and when the task stops. Transforms and
+ * to the offset store every `offset.flush.interval.ms` and when the task stops. One batch is on
+ * the wire while the next is polled and converted: a batch is sent only once the one before it
+ * was acknowledged and recorded, so batches reach Kafka in poll order and a resent batch never
+ * overtakes a later one. Transforms and
  * converters run under the error operator; a record they drop or fail (tolerated) is not sent,
  * its own offset is not committed, and `commitRecord(record, null)` tells the task. A retriable
  * poll failure polls again. With `errors.tolerance=all` a batch Kafka refused for good is
@@ -53,6 +56,10 @@ export class WorkerSourceTask extends WorkerTask {
   private lastCommit = Date.now();
   private readonly operator: RetryWithToleranceOperator;
   private readonly processing = new ProcessingContext();
+  /** The context of produce failures: the batch on the wire fails while the next one is being converted. */
+  private readonly producing = new ProcessingContext();
+  /** The batch on the wire: settles once its acknowledgement is recorded; rejects when the task must fail. */
+  private inFlight: Promise<void> | null = null;
 
   constructor(
     id: TaskId,
@@ -72,6 +79,7 @@ export class WorkerSourceTask extends WorkerTask {
       this.reportStarted();
       while (!this.stopping) {
         if (this.targetState === "PAUSED") {
+          await this.awaitInFlight();
           await this.commitOffsets();
           await this.waitForResume();
           continue;
@@ -80,9 +88,10 @@ export class WorkerSourceTask extends WorkerTask {
         const records = await this.poll();
         if (records && records.length > 0) this.setup.metrics.recordPoll(records.length, Date.now() - pollStarted, records[records.length - 1]!.timestamp);
         if (this.stopping) break;
-        if (records && records.length > 0) await this.send(records);
+        if (records && records.length > 0) await this.dispatch(records);
         if (Date.now() - this.lastCommit >= this.setup.offsetFlushIntervalMs) await this.commitOffsets();
       }
+      await this.awaitInFlight();
     } finally {
       await this.shutdown();
     }
@@ -104,14 +113,30 @@ export class WorkerSourceTask extends WorkerTask {
     }
   }
 
-  private async send(records: SourceRecord[]): Promise<void> {
+  /** Converts `records`, waits until the batch before them is acknowledged and recorded, then puts them on the wire. */
+  private async dispatch(records: SourceRecord[]): Promise<void> {
     const { outgoing, sent } = await this.transformAndConvert(records);
     await this.operator.flush();
+    await this.awaitInFlight();
     for (const record of outgoing) {
       if (this.knownTopics.has(record.topic)) continue;
       await this.setup.ensureTopic?.(record.topic);
       this.knownTopics.add(record.topic);
     }
+    const delivery = this.deliver(records.length, outgoing, sent);
+    delivery.catch(() => undefined); // observed by awaitInFlight; a failure must not go unhandled meanwhile
+    this.inFlight = delivery;
+  }
+
+  /** Waits for the batch on the wire, if any; rethrows what failed it. */
+  private async awaitInFlight(): Promise<void> {
+    const delivery = this.inFlight;
+    this.inFlight = null;
+    await delivery;
+  }
+
+  /** Produces one converted batch, then records each record's source offset and tells the task where it was written. */
+  private async deliver(polled: number, outgoing: OutgoingRecord[], sent: SourceRecord[]): Promise<void> {
     const metadata = outgoing.length > 0 ? await this.produce(outgoing, sent) : [];
     let lastPartition: OffsetMap | null = null;
     let lastKey = "";
@@ -127,7 +152,7 @@ export class WorkerSourceTask extends WorkerTask {
       const written = metadata[i];
       await this.setup.task.commitRecord(record, written && written.partition >= 0 ? written : null);
     }
-    this.setup.metrics.recordWrite(records.length, records.length - sent.length);
+    this.setup.metrics.recordWrite(polled, polled - sent.length);
     for (const topic of new Set(outgoing.map((record) => record.topic))) this.setup.onTopicUsed(topic);
   }
 
@@ -171,7 +196,7 @@ export class WorkerSourceTask extends WorkerTask {
           continue;
         }
         if (this.stopping) throw error;
-        for (const record of sent) this.operator.executeFailed(this.processing.reset(null, record), "KAFKA_PRODUCE", PRODUCER_CLASS, error);
+        for (const record of sent) this.operator.executeFailed(this.producing.reset(null, record), "KAFKA_PRODUCE", PRODUCER_CLASS, error);
         await this.operator.flush();
         return [];
       }
