@@ -1,146 +1,118 @@
 /**
- * `npm run bench`: throughput and memory of the runtime's data paths with one task on a real
- * local broker, printed as a table beside the previous run's figures and saved as JSON under
- * `.cache/bench/` so runs can be compared. Scenarios (1,000,000 records, JsonConverter with
- * schemas on):
- *   file → Kafka     FileStreamSource (lines of 100 bytes) into a fresh topic, until the topic holds every record
- *   Kafka → file     FileStreamSink from that topic, until the file holds every line
- *   datagen → Kafka  DatagenConnector (quickstart users, max.interval=0, iterations fixed), until the topic holds every record
- * `BENCH_RECORDS` changes the count; `BENCH_ONLY=datagen` (or `file`) runs a subset, for profiling.
- * Uses `KAFKA_BROKERS` when set, else the local `bench` broker (stopped afterwards if started here).
+ * `npm run bench [-- --vs-akc]`: throughput, CPU and memory of the data paths with one task on a
+ * real broker, each run through a worker process's own Connect REST API (`tributary standalone`;
+ * with `--vs-akc` also Apache Kafka Connect's standalone worker, resolved from Maven Central, on
+ * the same broker, files and converters, and the ratio of the two). Scenarios, 1,000,000 records
+ * each (`BENCH_RECORDS` changes it):
+ *   file → Kafka    FileStreamSource over lines of 100 bytes into a fresh topic, until it holds every record
+ *   Kafka → file    FileStreamSink from one topic both runtimes read, until the file holds every line
+ *   (each with StringConverter and with JsonConverter, schemas on)
+ *   datagen → Kafka DatagenConnector, quickstart users (Tributary only: Confluent's connector is not on Maven Central)
+ * plus each worker's REST-ready time and resident memory at rest and at its peak. Figures are
+ * printed, Tributary's beside the previous run's, and saved under `.cache/bench/`.
+ * `BENCH_ONLY=file-string,file-json,datagen` runs a subset. Uses `KAFKA_BROKERS` when set, else
+ * the local `bench` broker (stopped afterwards if started here).
  */
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createPluginRegistry } from "@/server/boot/runtime-factory";
 import { parseWorkerConfig } from "@/server/config/worker-config";
-import { KafkajsClientFactory } from "@/server/kafka/client-factory";
-import { StandaloneHerder } from "@/server/runtime/herder/standalone-herder";
-import { MemoryConfigStore } from "@/server/storage/memory/config-store";
-import { MemoryOffsetStore } from "@/server/storage/memory/offset-store";
-import { MemoryStatusStore } from "@/server/storage/memory/status-store";
-import { startBroker, stopBroker } from "../kafka/local-kafka";
-import { measure, previousRuns, table, type Result } from "./measure";
+import { WorkerClientFactory } from "@/server/kafka/client-factory";
+import { KAFKA_VERSION, startBroker, stopBroker } from "../kafka/local-kafka";
+import { previousRun, processTable, saveRun, scenarioTable, type ProcessFigures, type ScenarioResult } from "./report";
+import { CONVERTERS, fileHolds, measureConnector, writeLines } from "./scenarios";
+import { memoryMb, startKafkaConnectWorker, startTributaryWorker, type BenchWorker } from "./workers";
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
-const ONLY = process.env.BENCH_ONLY ?? "";
+const ONLY = (process.env.BENCH_ONLY ?? "file-string,file-json,datagen").split(",");
+const VS_AKC = process.argv.includes("--vs-akc");
 const LINE_BYTES = 100;
-const SAMPLE = 1000;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-
-async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 600_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`bench: timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-async function writeInput(file: string): Promise<void> {
-  const out = createWriteStream(file);
-  const pad = "x".repeat(LINE_BYTES);
-  for (let i = 0; i < RECORDS; i++) {
-    const prefix = `${i} `;
-    if (!out.write(`${prefix}${pad.slice(prefix.length)}\n`)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
-  }
-  await new Promise<void>((resolve) => out.end(() => resolve()));
-}
 
 const startedBroker = process.env.KAFKA_BROKERS ? null : await startBroker({ name: "bench", port: "auto" });
 const brokers = process.env.KAFKA_BROKERS ?? startedBroker!.bootstrap;
 const dir = mkdtempSync(path.join(os.tmpdir(), "tributary-bench-"));
-const worker = parseWorkerConfig({ "bootstrap.servers": brokers, "offset.flush.interval.ms": "5000" }, () => "bench");
-const clients = new KafkajsClientFactory(worker);
-const herder = new StandaloneHerder({
-  workerId: "bench:0",
-  registry: createPluginRegistry(),
-  configs: new MemoryConfigStore(),
-  statuses: new MemoryStatusStore(),
-  offsets: new MemoryOffsetStore(),
-  admin: clients.admin(),
-  worker: {
-    workerConfig: { "key.converter": worker.settings["key.converter"], "value.converter": worker.settings["value.converter"], "header.converter": worker.settings["header.converter"] },
-    clients,
-    offsetFlushIntervalMs: 5000,
-  },
-  close: () => clients.close(),
-});
+const clients = new WorkerClientFactory(parseWorkerConfig({ "bootstrap.servers": brokers }, () => "bench"));
 const admin = clients.admin();
+const workers: BenchWorker[] = [];
+const stamp = Date.now();
 
 const topicHolds = async (topic: string) => (await admin.endOffsets([topic])).reduce((sum, p) => sum + Number(p.offset), 0) >= RECORDS;
 
-/** The mean size (key + value bytes) of the first records of `topic`, times RECORDS: what a scenario wrote. */
-async function estimatedBytes(topic: string): Promise<number> {
-  const consumer = clients.sinkConsumer({ groupId: `bench-sample-${Date.now()}`, clientId: "bench-sample", topics: [topic], overrides: {} });
-  let bytes = 0;
-  let count = 0;
-  await new Promise<void>((resolve) => {
-    void consumer.start({
-      onBatch: async (records) => {
-        for (const record of records.slice(0, SAMPLE - count)) bytes += (record.key?.length ?? 0) + (record.value?.length ?? 0);
-        count = Math.min(SAMPLE, count + records.length);
-        if (count >= SAMPLE) resolve();
-      },
-      onAssignment: async () => {},
-    });
-  });
-  await consumer.close();
-  return (bytes / count) * RECORDS;
+async function freshTopic(name: string): Promise<string> {
+  const topic = `${name}-${stamp}`;
+  await admin.createTopics([{ name: topic, partitions: 1, replicationFactor: 1 }]);
+  return topic;
+}
+
+/** Runs one scenario on every worker, Tributary first; `configFor` gives each worker's connector config and completion check. */
+async function scenario(
+  name: string,
+  runOn: BenchWorker[],
+  configFor: (worker: BenchWorker, index: number) => Promise<{ config: Record<string, string>; done: () => Promise<boolean> | boolean }>,
+): Promise<ScenarioResult> {
+  const measured = [];
+  for (const [index, worker] of runOn.entries()) {
+    const { config, done } = await configFor(worker, index);
+    measured.push(await measureConnector(worker, `bench-${name.replace(/\W+/g, "-")}-${index}-${stamp}`, config, RECORDS, done));
+    process.stdout.write(`  ${name}: ${worker.label} ${measured.at(-1)!.recordsPerSecond} records/s\n`);
+  }
+  return { scenario: name, tributary: measured[0]!, kafkaConnect: measured[1] };
 }
 
 try {
-  const results: Result[] = [];
-  if (ONLY === "" || ONLY === "file") {
-    const input = path.join(dir, "input.txt");
-    const output = path.join(dir, "output.txt");
-    const topic = `bench-${Date.now()}`;
-    await writeInput(input);
-    await admin.createTopics([{ name: topic, partitions: 1, replicationFactor: 1 }]);
+  console.log(`Starting the workers on Kafka ${KAFKA_VERSION} at ${brokers}…`);
+  workers.push(await startTributaryWorker(brokers, path.join(dir, "tributary")));
+  if (VS_AKC) workers.push(await startKafkaConnectWorker(brokers, path.join(dir, "kafka-connect")));
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const idle = workers.map((worker) => memoryMb(worker.pid).rss);
+
+  const input = path.join(dir, "input.txt");
+  await writeLines(input, RECORDS, LINE_BYTES);
+  const results: ScenarioResult[] = [];
+  for (const [converter, label] of [["string", "String"], ["json", "JSON"]] as const) {
+    if (!ONLY.includes(`file-${converter}`)) continue;
+    const topics: string[] = [];
     results.push(
-      await measure("file → Kafka", RECORDS, async () => {
-        await herder.putConnectorConfig("bench-source", { "connector.class": "FileStreamSource", file: input, topic, "batch.size": "2000" }, { allowReplace: false });
-        await until(() => topicHolds(topic), "the topic to hold every record");
-      }, () => RECORDS * LINE_BYTES),
+      await scenario(`file → Kafka (${label})`, workers, async (_worker, index) => {
+        const topic = await freshTopic(`bench-${converter}-${index}`);
+        topics.push(topic);
+        return { config: { "connector.class": "FileStreamSource", file: input, topic, ...CONVERTERS[converter] }, done: () => topicHolds(topic) };
+      }),
     );
-    await herder.deleteConnector("bench-source");
     results.push(
-      await measure("Kafka → file", RECORDS, async () => {
-        await herder.putConnectorConfig("bench-sink", { "connector.class": "FileStreamSink", file: output, topics: topic }, { allowReplace: false });
-        await until(() => {
-          try {
-            return statSync(output).size >= RECORDS * (LINE_BYTES + 1);
-          } catch {
-            return false;
-          }
-        }, "the file to hold every line");
-      }, () => RECORDS * LINE_BYTES),
+      await scenario(`Kafka → file (${label})`, workers, async (_worker, index) => {
+        const output = path.join(dir, `output-${converter}-${index}.txt`);
+        return {
+          config: { "connector.class": "FileStreamSink", file: output, topics: topics[0]!, ...CONVERTERS[converter] },
+          done: () => fileHolds(output, RECORDS * (LINE_BYTES + 1)),
+        };
+      }),
     );
-    await herder.deleteConnector("bench-sink");
   }
-  if (ONLY === "" || ONLY === "datagen") {
-    const topic = `bench-datagen-${Date.now()}`;
-    await admin.createTopics([{ name: topic, partitions: 1, replicationFactor: 1 }]);
-    const config = { "connector.class": "io.confluent.kafka.connect.datagen.DatagenConnector", quickstart: "users", "kafka.topic": topic, "max.interval": "0", iterations: String(RECORDS), "random.seed": "42" };
+  if (ONLY.includes("datagen")) {
     results.push(
-      await measure("datagen → Kafka", RECORDS, async () => {
-        await herder.putConnectorConfig("bench-datagen", config, { allowReplace: false });
-        await until(() => topicHolds(topic), "the topic to hold every record");
-      }, () => estimatedBytes(topic)),
+      await scenario("datagen → Kafka", workers.slice(0, 1), async () => {
+        const topic = await freshTopic("bench-datagen");
+        const config = { "connector.class": "io.confluent.kafka.connect.datagen.DatagenConnector", quickstart: "users", "kafka.topic": topic, "max.interval": "0", iterations: String(RECORDS), "random.seed": "42", ...CONVERTERS.json };
+        return { config, done: () => topicHolds(topic) };
+      }),
     );
-    await herder.deleteConnector("bench-datagen");
   }
 
+  const processes: ProcessFigures[] = workers.map((worker, index) => ({ label: worker.label, readyMs: worker.readyMs, idleRssMb: idle[index]!, peakRssMb: memoryMb(worker.pid).peak }));
   const saved = path.join(root, ".cache", "bench");
-  const previous = previousRuns(saved);
-  console.log(`\n${RECORDS.toLocaleString("en")} records, one task, JsonConverter (schemas on), Kafka at ${brokers}\nMB/s: input lines for the file scenarios, key and value bytes written for datagen\n`);
-  console.log(table(results, previous));
-  const file = path.join(saved, `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-  mkdirSync(saved, { recursive: true });
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));
+  const previous = previousRun(saved, RECORDS);
+  console.log(`\n${RECORDS.toLocaleString("en")} records of ${LINE_BYTES} bytes, one task, Kafka ${KAFKA_VERSION} at ${brokers}, Node ${process.version}\n`);
+  console.log(scenarioTable(results, VS_AKC ? undefined : previous));
+  console.log(`\n${processTable(processes)}`);
+  if (VS_AKC) console.log("\nratio: Tributary's figure over Kafka Connect's in this run (records/s: above 1 is faster; RSS and ready time: below 1 is smaller).");
+  const file = saveRun(saved, { at: new Date().toISOString(), node: process.version, records: RECORDS, results, processes });
   console.log(`\nSaved to ${path.relative(root, file)}`);
 } finally {
-  await herder.stop();
+  await Promise.all(workers.map((worker) => worker.stop()));
+  await clients.close();
   rmSync(dir, { recursive: true, force: true });
   if (startedBroker && !startedBroker.reused) await stopBroker("bench");
 }

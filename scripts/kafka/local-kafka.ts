@@ -41,23 +41,29 @@ function instanceDir(name: string): string {
   return path.join(cacheDir, "instances", name);
 }
 
-/** Resolves the pinned Kafka jars with Maven unless they are cached; returns the libs folder. */
-export function ensureKafkaJars(log: (line: string) => void = console.log): string {
-  const marker = path.join(libsDir, ".complete");
-  if (existsSync(marker)) return libsDir;
-  log(`Resolving Apache Kafka ${KAFKA_VERSION} jars from Maven Central (first run only)…`);
-  rmSync(libsDir, { recursive: true, force: true });
+/**
+ * Resolves the runtime dependencies of `pom` with Maven into `dir` unless they are cached there;
+ * returns `dir`. `what` names them in the progress line and errors.
+ */
+export function ensureJars(pom: string, dir: string, what: string, log: (line: string) => void = console.log): string {
+  const marker = path.join(dir, ".complete");
+  if (existsSync(marker)) return dir;
+  log(`Resolving ${what} jars from Maven Central (first run only)…`);
+  rmSync(dir, { recursive: true, force: true });
   const result = spawnSync(
     "mvn",
-    ["-q", "-B", "-Dstyle.color=never", "-f", pom, "dependency:copy-dependencies", `-DoutputDirectory=${libsDir}`, "-DincludeScope=runtime"],
+    ["-q", "-B", "-Dstyle.color=never", "-f", pom, "dependency:copy-dependencies", `-DoutputDirectory=${dir}`, "-DincludeScope=runtime"],
     { encoding: "utf8" },
   );
   if (result.error) throw new Error(`Could not run Maven (mvn): ${result.error.message}. Install Maven and JDK 17+.`);
-  if (result.status !== 0) {
-    throw new Error(`Maven failed to resolve Kafka ${KAFKA_VERSION} (exit ${result.status}):\n${result.stdout}${result.stderr}`);
-  }
+  if (result.status !== 0) throw new Error(`Maven failed to resolve ${what} (exit ${result.status}):\n${result.stdout}${result.stderr}`);
   writeFileSync(marker, `${new Date().toISOString()}\n`);
-  return libsDir;
+  return dir;
+}
+
+/** Resolves the pinned Kafka jars with Maven unless they are cached; returns the libs folder. */
+export function ensureKafkaJars(log: (line: string) => void = console.log): string {
+  return ensureJars(pom, libsDir, `Apache Kafka ${KAFKA_VERSION}`, log);
 }
 
 function isAlive(pid: number): boolean {
