@@ -17,8 +17,9 @@ export interface Line {
 export class LineReader {
   private pending: Buffer = Buffer.alloc(0);
   private cursor = 0;
-  private nextLf = -1;
-  private nextCr = -1;
+  /** Where the next `\n` / `\r` at or after the cursor is (-1: not found yet), and how far the data was searched without finding one. */
+  private readonly lf = { at: -1, searched: 0 };
+  private readonly cr = { at: -1, searched: 0 };
 
   /** `start` is the byte position of the first byte that will be pushed. */
   constructor(private position = 0) {}
@@ -26,19 +27,19 @@ export class LineReader {
   push(chunk: Buffer): void {
     const rest = this.pending.subarray(this.cursor);
     this.pending = rest.length === 0 ? chunk : Buffer.concat([rest, chunk]);
-    this.nextLf = this.nextLf >= this.cursor ? this.nextLf - this.cursor : -1;
-    this.nextCr = this.nextCr >= this.cursor ? this.nextCr - this.cursor : -1;
+    for (const search of [this.lf, this.cr]) {
+      search.at = search.at >= this.cursor ? search.at - this.cursor : -1;
+      search.searched = Math.max(0, search.searched - this.cursor);
+    }
     this.cursor = 0;
   }
 
   /** The next complete line, or null until more bytes arrive. */
   next(): Line | null {
     const data = this.pending;
-    if (this.nextLf < this.cursor) this.nextLf = data.indexOf(LF, this.cursor);
-    if (this.nextCr < this.cursor) this.nextCr = data.indexOf(CR, this.cursor);
-    const lf = this.nextLf < 0 ? Infinity : this.nextLf;
-    const cr = this.nextCr < 0 ? Infinity : this.nextCr;
-    const at = Math.min(lf, cr);
+    const lf = this.find(this.lf, LF);
+    const cr = this.find(this.cr, CR);
+    const at = Math.min(lf < 0 ? Infinity : lf, cr < 0 ? Infinity : cr);
     if (at === Infinity) return null;
     let terminator = 1;
     if (at === cr) {
@@ -49,5 +50,13 @@ export class LineReader {
     this.position += at + terminator - this.cursor;
     this.cursor = at + terminator;
     return { text, end: this.position };
+  }
+
+  /** The next `byte` at or after the cursor, or -1; never searches the same bytes twice. */
+  private find(search: { at: number; searched: number }, byte: number): number {
+    if (search.at >= this.cursor) return search.at;
+    search.at = this.pending.indexOf(byte, Math.max(this.cursor, search.searched));
+    search.searched = search.at < 0 ? this.pending.length : search.at;
+    return search.at;
   }
 }
