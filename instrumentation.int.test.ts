@@ -28,7 +28,8 @@ beforeAll(async () => {
   for (const entry of ["app", "components", "server", "prisma", "instrumentation.ts", "postcss.config.mjs", "tsconfig.json", "package.json"]) {
     cpSync(path.join(root, entry), path.join(copy, entry), { recursive: true, filter: (source) => !source.endsWith(".test.ts") });
   }
-  writeFileSync(path.join(copy, "next.config.js"), `export default { turbopack: { root: ${JSON.stringify(root)} } };\n`);
+  const projectConfig = JSON.stringify(path.join(root, "next.config.js"));
+  writeFileSync(path.join(copy, "next.config.js"), `import config from ${projectConfig};\nexport default { ...config, turbopack: { root: ${JSON.stringify(root)} } };\n`);
   port = await freePort();
   server = spawn(path.join(root, "node_modules", ".bin", "next"), ["dev", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: copy,

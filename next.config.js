@@ -9,6 +9,9 @@ const nextConfig = {
   // Traces shown in the console stay readable, and plugin class names (task classes, for
   // example) are not mangled; error classes declare their names themselves as well.
   experimental: { serverMinification: false },
+  // Loaded from node_modules at run time, not bundled: it loads native and WebAssembly helpers
+  // (CRC32C, snappy, lz4) by path, which a bundle cannot place.
+  serverExternalPackages: ["@platformatic/kafka"],
 };
 
 export default nextConfig;

@@ -80,15 +80,21 @@ export async function readTopic(clients: WorkerClientFactory, topic: string, cou
   let done!: () => void;
   const finished = new Promise<void>((resolve) => (done = resolve));
   const timer = setTimeout(() => done(), timeoutMs);
+  let failure: Error | undefined;
   await consumer.start({
     onBatch: async (batch) => {
       records.push(...batch);
       if (records.length >= count) done();
     },
     onAssignment: async () => {},
+    onError: async (error) => {
+      failure = error;
+      done();
+    },
   });
   await finished;
   clearTimeout(timer);
   await consumer.close();
+  if (failure) throw failure;
   return records;
 }

@@ -7,7 +7,7 @@ import { KafkajsAdmin } from "@/server/kafka/kafka-admin";
 import { kafkajsConfig } from "@/server/kafka/kafkajs-options";
 import { platformaticOptions } from "@/server/kafka/platformatic-options";
 import { PlatformaticRecordProducer } from "@/server/kafka/record-producer";
-import { KafkajsSinkConsumer } from "@/server/kafka/sink-consumer";
+import { PlatformaticSinkConsumer } from "@/server/kafka/sink-consumer";
 import type { KafkaClientFactory, RecordProducer, SinkConsumer } from "@/server/runtime/ports";
 
 const COMPRESSION_TYPES: readonly CompressionAlgorithmValue[] = ["none", "gzip", "snappy", "lz4", "zstd"];
@@ -26,8 +26,8 @@ export function compressionType(settings: Readonly<Record<string, string>>): Com
  * Builds the runtime's Kafka clients with Kafka Connect's layering: the worker's settings, then
  * its `producer.*` / `consumer.*` / `admin.*`, then the connector's overrides (already stripped
  * of `producer.override.` etc. and checked against the override policy). Each path uses the
- * client that measured faster for it (the reasons sit beside each class): producers on
- * @platformatic/kafka, sink consumers and the admin client on kafkajs. The admin client is one
+ * client that measured faster for it (the reasons sit beside each class): producers and sink
+ * consumers on @platformatic/kafka, the admin client on kafkajs. The admin client is one
  * per factory, shared.
  */
 export class WorkerClientFactory implements KafkaClientFactory {
@@ -42,18 +42,31 @@ export class WorkerClientFactory implements KafkaClientFactory {
 
   sinkConsumer(options: { groupId: string; clientId: string; topics: string[] | RegExp; overrides: Readonly<Record<string, string>> }): SinkConsumer {
     const settings = layeredClientSettings(this.worker, "consumer", options.overrides);
-    const sessionTimeout = Number(settings["session.timeout.ms"]);
-    const maxWait = Number(settings["fetch.max.wait.ms"]);
-    return new KafkajsSinkConsumer(new Kafka(kafkajsConfig(connectionSettings(settings, options.clientId))), {
+    const number = (key: string, fallback: number) => {
+      const value = Number(settings[key]);
+      return settings[key] !== undefined && Number.isInteger(value) && value >= 0 ? value : fallback;
+    };
+    return new PlatformaticSinkConsumer({
+      connection: platformaticOptions(connectionSettings(settings, options.clientId)),
       groupId: options.groupId,
       topics: options.topics,
-      sessionTimeoutMs: Number.isInteger(sessionTimeout) && sessionTimeout > 0 ? sessionTimeout : undefined,
-      maxWaitMs: Number.isInteger(maxWait) && maxWait >= 0 ? maxWait : undefined,
+      sessionTimeoutMs: number("session.timeout.ms", 45_000),
+      heartbeatIntervalMs: number("heartbeat.interval.ms", 3_000),
+      rebalanceTimeoutMs: number("max.poll.interval.ms", 300_000),
+      maxWaitMs: number("fetch.max.wait.ms", 500),
+      minBytes: number("fetch.min.bytes", 1),
+      maxBytes: number("fetch.max.bytes", 52_428_800),
+      partitionMaxBytes: number("max.partition.fetch.bytes", 1_048_576),
+      readCommitted: (settings["isolation.level"] ?? "").toLowerCase() === "read_committed",
+      metadataMaxAgeMs: number("metadata.max.age.ms", 300_000),
     });
   }
 
   admin(): KafkajsAdmin {
-    this.sharedAdmin ??= new KafkajsAdmin(new Kafka(kafkajsConfig(connectionSettings(layeredClientSettings(this.worker, "admin"), "tributary-admin"))));
+    if (!this.sharedAdmin) {
+      const connection = connectionSettings(layeredClientSettings(this.worker, "admin"), "tributary-admin");
+      this.sharedAdmin = new KafkajsAdmin(new Kafka(kafkajsConfig(connection)), platformaticOptions(connection));
+    }
     return this.sharedAdmin;
   }
 

@@ -1,14 +1,23 @@
+import { Admin as PlatformaticAdmin, type BaseOptions } from "@platformatic/kafka";
 import type { Admin, Kafka } from "kafkajs";
-import { TributaryError } from "@/server/errors/tributary-error";
 import { kafkaCall, translateKafkaError } from "@/server/kafka/errors";
 import type { KafkaAdmin, KafkaTopicPartition } from "@/server/runtime/ports";
 
-/** The runtime's admin operations on kafkajs' admin client, connected lazily and shared. */
+/**
+ * The runtime's admin operations, connected lazily and shared: kafkajs' admin client, which does
+ * all of them but one; deleting single partitions' committed offsets (Kafka's OffsetDelete, which
+ * kafkajs lacks) goes through a @platformatic/kafka admin client made on first use.
+ */
 export class KafkajsAdmin implements KafkaAdmin {
   private readonly admin: Admin;
   private connected: Promise<void> | undefined;
+  private offsetDeleter: PlatformaticAdmin | undefined;
 
-  constructor(kafka: Kafka) {
+  /** `connection` is the same connection's options for @platformatic/kafka. */
+  constructor(
+    kafka: Kafka,
+    private readonly connection: BaseOptions,
+  ) {
     this.admin = kafka.admin();
   }
 
@@ -40,13 +49,22 @@ export class KafkajsAdmin implements KafkaAdmin {
   }
 
   async alterGroupOffsets(groupId: string, offsets: Array<KafkaTopicPartition & { offset: bigint | null }>): Promise<void> {
-    if (offsets.some((o) => o.offset === null)) {
-      throw new TributaryError("request.invalid", "Resetting the offsets of single partitions of a sink connector is not supported yet; reset all of them with DELETE /connectors/{name}/offsets.");
-    }
-    const admin = await this.ready();
     const byTopic = new Map<string, Array<{ partition: number; offset: string }>>();
-    for (const o of offsets) byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), { partition: o.partition, offset: o.offset!.toString() }]);
-    for (const [topic, partitions] of byTopic) await kafkaCall(() => admin.setOffsets({ groupId, topic, partitions }));
+    const deletions = new Map<string, number[]>();
+    for (const { topic, partition, offset } of offsets) {
+      if (offset === null) deletions.set(topic, [...(deletions.get(topic) ?? []), partition]);
+      else byTopic.set(topic, [...(byTopic.get(topic) ?? []), { partition, offset: offset.toString() }]);
+    }
+    if (byTopic.size > 0) {
+      const admin = await this.ready();
+      for (const [topic, partitions] of byTopic) await kafkaCall(() => admin.setOffsets({ groupId, topic, partitions }));
+    }
+    if (deletions.size > 0) {
+      this.offsetDeleter ??= new PlatformaticAdmin({ ...this.connection, retries: 3 });
+      const deleter = this.offsetDeleter;
+      const topics = [...deletions].map(([name, partitionIndexes]) => ({ name, partitionIndexes }));
+      await kafkaCall(() => deleter.deleteConsumerGroupOffsets({ groupId, topics }));
+    }
   }
 
   async deleteGroup(groupId: string): Promise<void> {
@@ -72,6 +90,8 @@ export class KafkajsAdmin implements KafkaAdmin {
   async close(): Promise<void> {
     if (this.connected) await this.admin.disconnect();
     this.connected = undefined;
+    await this.offsetDeleter?.close().catch(() => undefined);
+    this.offsetDeleter = undefined;
   }
 
   private async ready(): Promise<Admin> {

@@ -1,88 +1,376 @@
-import type { Consumer, EachBatchPayload, Kafka } from "kafkajs";
-import { TributaryError } from "@/server/errors/tributary-error";
-import { kafkaCall } from "@/server/kafka/errors";
-import { toIncomingRecord } from "@/server/kafka/incoming-record";
+import { Admin, Consumer, type BaseOptions } from "@platformatic/kafka";
+import { getLogger } from "@/server/logging/logger";
+import { kafkaCall, translateKafkaError } from "@/server/kafka/errors";
+import { fetchedPartition } from "@/server/kafka/fetched-records";
 import type { ConsumerListener, KafkaTopicPartition, SinkConsumer } from "@/server/runtime/ports";
 
-const SUBSCRIBE_ATTEMPTS = 60;
-const SUBSCRIBE_RETRY_MS = 500;
+/** What a sink consumer is built with: the connection, and Kafka's consumer settings Tributary honours. */
+export interface SinkConsumerOptions {
+  connection: BaseOptions;
+  groupId: string;
+  /** Topic names, or a pattern (`topics.regex`) matched against the cluster's topics at start and every `metadataMaxAgeMs`. */
+  topics: string[] | RegExp;
+  /** `session.timeout.ms`, `heartbeat.interval.ms`, `max.poll.interval.ms` (the rebalance timeout). */
+  sessionTimeoutMs: number;
+  heartbeatIntervalMs: number;
+  rebalanceTimeoutMs: number;
+  /** `fetch.max.wait.ms`, `fetch.min.bytes`, `fetch.max.bytes`, `max.partition.fetch.bytes`. */
+  maxWaitMs: number;
+  minBytes: number;
+  maxBytes: number;
+  partitionMaxBytes: number;
+  /** `isolation.level=read_committed`. */
+  readCommitted: boolean;
+  /** `metadata.max.age.ms`: how often a pattern subscription looks for new topics. */
+  metadataMaxAgeMs: number;
+}
+
+/** One assigned partition's fetch state. `epoch` changes whenever its position is set from outside, so answers to older requests are dropped. */
+interface PartitionState extends KafkaTopicPartition {
+  next: bigint | null;
+  epoch: number;
+  paused: boolean;
+}
+
+const RETRY_MS = 500;
+/** How often a subscription to topics that do not exist (yet) looks for them. */
+const MISSING_TOPIC_RETRY_MS = 5000;
+/** Metadata requests (each asks the broker to create missing topics) before a named topic counts as missing. */
+const CREATE_ATTEMPTS = 20;
+const tpKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+const log = getLogger("tributary.kafka.sink-consumer");
+
+type FetchResponse = Awaited<ReturnType<Consumer["fetch"]>>;
 
 /**
- * A sink task's consumer-group member on kafkajs: `auto.offset.reset=earliest`, no auto-commit,
- * topics auto-created on subscribe when the broker allows it (the Java consumer's default),
- * batches delivered to the listener one at a time (kafkajs' eachBatch, one partition at a
- * time), assignments reported from kafkajs' group-join event. Offsets are committed only by
- * `commit`, so after a crash or rebalance records are redelivered, never skipped.
+ * A sink task's consumer-group member on @platformatic/kafka: the group membership (join, sync,
+ * heartbeats on their own timer, rejoin after a rebalance) is the library's; fetching is this
+ * class's own loop over the library's Fetch call. `auto.offset.reset=earliest`, no auto-commit,
+ * topics auto-created when the broker allows it (the Java consumer's default).
+ *
+ * The next fetch is on the wire while the listener handles the records of the previous one (one
+ * request per leader at a time). Batches reach the listener one partition at a time, in offset
+ * order, never overlapping. Offsets are committed only by `commit`, so after a crash or a
+ * rebalance records are delivered again, never skipped.
+ *
+ * Why this client: consuming 1,000,000 records of 100 bytes into IncomingRecords on the local
+ * broker took 2.0–2.6 CPU-s per million records here against kafkajs' eachBatch 3.6–4.7, and it
+ * reads every compression codec Kafka writes (kafkajs only gzip).
  */
-export class KafkajsSinkConsumer implements SinkConsumer {
+export class PlatformaticSinkConsumer implements SinkConsumer {
   private readonly consumer: Consumer;
+  private readonly partitions = new Map<string, PartitionState>();
+  private listener: ConsumerListener | undefined;
+  private running: Promise<void> | undefined;
+  private closed = false;
+  private assignmentChanged = false;
+  private subscriptionChanged = false;
+  private wake: (() => void) | undefined;
+  private subscriptionTimer: NodeJS.Timeout | undefined;
 
-  constructor(
-    kafka: Kafka,
-    private readonly options: { groupId: string; topics: string[] | RegExp; sessionTimeoutMs?: number; maxWaitMs?: number },
-  ) {
-    this.consumer = kafka.consumer({
+  constructor(private readonly options: SinkConsumerOptions) {
+    this.consumer = new Consumer({
+      ...options.connection,
       groupId: options.groupId,
-      sessionTimeout: options.sessionTimeoutMs ?? 45_000,
-      heartbeatInterval: 3_000,
-      maxWaitTimeInMs: options.maxWaitMs ?? 500,
-      allowAutoTopicCreation: true,
+      sessionTimeout: options.sessionTimeoutMs,
+      heartbeatInterval: options.heartbeatIntervalMs,
+      rebalanceTimeout: options.rebalanceTimeoutMs,
+      retries: Number.MAX_SAFE_INTEGER,
+      autocommit: false,
     });
+    this.consumer.on("consumer:group:join", () => this.signalAssignment());
   }
 
   async start(listener: ConsumerListener): Promise<void> {
-    this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
-      const partitions = Object.entries(payload.memberAssignment).flatMap(([topic, ids]) => ids.map((partition) => ({ topic, partition })));
-      void listener.onAssignment(partitions);
-    });
-    await kafkaCall(() => this.consumer.connect());
-    const topics = this.options.topics;
-    // A topic being auto-created answers "unknown topic" for a moment: retry, as the Java consumer waits.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await kafkaCall(() => this.consumer.subscribe({ topics: Array.isArray(topics) ? topics : [topics], fromBeginning: true }));
-        break;
-      } catch (error) {
-        if (!(error instanceof TributaryError && error.retriable) || attempt >= SUBSCRIBE_ATTEMPTS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, SUBSCRIBE_RETRY_MS));
-      }
+    this.listener = listener;
+    const complete = await this.subscribe();
+    await kafkaCall(() => this.consumer.joinGroup({}));
+    this.signalAssignment();
+    this.running = this.loop();
+    if (!complete || this.options.topics instanceof RegExp) {
+      this.subscriptionTimer = setInterval(() => void this.refreshSubscription(), complete ? this.options.metadataMaxAgeMs : MISSING_TOPIC_RETRY_MS);
+      this.subscriptionTimer.unref();
     }
-    await kafkaCall(() =>
-      this.consumer.run({
-        autoCommit: false,
-        eachBatchAutoResolve: true,
-        eachBatch: async ({ batch }: EachBatchPayload) => {
-          if (batch.messages.length === 0) return;
-          await listener.onBatch(batch.messages.map((message) => toIncomingRecord(batch.topic, batch.partition, message)), BigInt(batch.highWatermark));
-        },
-      }),
-    );
   }
 
   async commit(offsets: Array<KafkaTopicPartition & { offset: bigint }>): Promise<void> {
     if (offsets.length === 0) return;
-    await kafkaCall(() => this.consumer.commitOffsets(offsets.map(({ topic, partition, offset }) => ({ topic, partition, offset: offset.toString() }))));
+    await kafkaCall(() => this.consumer.commit({ offsets: offsets.map(({ topic, partition, offset }) => ({ topic, partition, offset, leaderEpoch: -1 })) }));
   }
 
   pause(partitions: KafkaTopicPartition[]): void {
-    this.consumer.pause(groupByTopic(partitions));
+    for (const { topic, partition } of partitions) {
+      const state = this.partitions.get(tpKey(topic, partition));
+      if (state) state.paused = true;
+    }
   }
 
   resume(partitions: KafkaTopicPartition[]): void {
-    this.consumer.resume(groupByTopic(partitions));
+    for (const { topic, partition } of partitions) {
+      const state = this.partitions.get(tpKey(topic, partition));
+      if (state) state.paused = false;
+    }
+    this.wake?.();
   }
 
   seek(partition: KafkaTopicPartition, offset: bigint): void {
-    this.consumer.seek({ ...partition, offset: offset.toString() });
+    const state = this.partitions.get(tpKey(partition.topic, partition.partition));
+    if (!state) return;
+    state.next = offset;
+    state.epoch++;
   }
 
   async close(): Promise<void> {
-    await this.consumer.disconnect();
+    this.closed = true;
+    clearInterval(this.subscriptionTimer);
+    this.wake?.();
+    await this.running?.catch(() => undefined);
+    await this.consumer.close().catch(() => undefined);
+  }
+
+  /**
+   * Tracks the subscribed topics that exist (resolving a pattern), after asking the broker to
+   * create named ones that do not, as Kafka's consumer does when the broker allows it. Resolves
+   * whether every named topic exists; the group is joined with the ones that do either way.
+   */
+  private async subscribe(): Promise<boolean> {
+    const { topics } = this.options;
+    let names = topics instanceof RegExp ? await this.matchingTopics(topics) : topics;
+    let complete = true;
+    if (!(topics instanceof RegExp) && names.length > 0) {
+      const metadata = await this.consumer.metadata({ topics: [...names], autocreateTopics: true, retries: CREATE_ATTEMPTS }).catch(() => undefined);
+      const existing = names.filter((name) => (metadata?.topics.get(name)?.partitionsCount ?? 0) > 0);
+      complete = existing.length === names.length;
+      names = existing;
+    }
+    const current = new Set(this.consumer.topics.current);
+    if (names.length !== current.size || names.some((name) => !current.has(name))) {
+      this.consumer.topics.untrackAll(...current);
+      this.consumer.topics.trackAll(...names);
+      this.subscriptionChanged = true;
+    }
+    return complete;
+  }
+
+  private async matchingTopics(pattern: RegExp): Promise<string[]> {
+    const admin = new Admin({ ...this.options.connection, clientId: `${this.options.connection.clientId}-pattern` });
+    try {
+      const whole = new RegExp(`^(?:${pattern.source})$`, pattern.flags);
+      return (await kafkaCall(() => admin.listTopics({ includeInternals: false }))).filter((name) => whole.test(name)).sort();
+    } finally {
+      await admin.close().catch(() => undefined);
+    }
+  }
+
+  /** Looks again for the subscription's topics; when they changed, the group is joined again with them. */
+  private async refreshSubscription(): Promise<void> {
+    try {
+      this.subscriptionChanged = false;
+      const complete = await this.subscribe();
+      if (complete && !(this.options.topics instanceof RegExp)) clearInterval(this.subscriptionTimer);
+      if (this.subscriptionChanged && !this.closed) await kafkaCall(() => this.consumer.joinGroup({}));
+    } catch (error) {
+      log.warn({ err: translateKafkaError(error).message, group: this.options.groupId }, "could not look for the subscribed topics");
+    }
+  }
+
+  private signalAssignment(): void {
+    this.assignmentChanged = true;
+    this.wake?.();
+  }
+
+  /** Applies the group's current assignment: the listener hears of it first, then new partitions start at their committed offsets. */
+  private async applyAssignment(): Promise<void> {
+    this.assignmentChanged = false;
+    const assigned = (this.consumer.assignments ?? []).flatMap(({ topic, partitions }) => partitions.map((partition) => ({ topic, partition })));
+    const keys = new Set(assigned.map(({ topic, partition }) => tpKey(topic, partition)));
+    for (const key of [...this.partitions.keys()]) if (!keys.has(key)) this.partitions.delete(key);
+    await this.listener!.onAssignment(assigned);
+    const added = assigned.filter(({ topic, partition }) => !this.partitions.has(tpKey(topic, partition)));
+    for (const { topic, partition } of added) this.partitions.set(tpKey(topic, partition), { topic, partition, next: null, epoch: 0, paused: false });
+    await this.initializePositions(added);
+  }
+
+  /** Committed offsets of `partitions`, or the earliest offset where the group has none (`auto.offset.reset=earliest`). */
+  private async initializePositions(partitions: KafkaTopicPartition[]): Promise<void> {
+    if (partitions.length === 0) return;
+    const byTopic = new Map<string, number[]>();
+    for (const { topic, partition } of partitions) byTopic.set(topic, [...(byTopic.get(topic) ?? []), partition]);
+    const topics = [...byTopic].map(([topic, ids]) => ({ topic, partitions: ids }));
+    const committed = await kafkaCall(() => this.consumer.listCommittedOffsets({ topics }));
+    const missing = new Map<string, number[]>();
+    for (const { topic, partitions: ids } of topics) {
+      const offsets = committed.get(topic) ?? [];
+      ids.forEach((partition, index) => {
+        const offset = offsets[index] ?? -1n;
+        const state = this.partitions.get(tpKey(topic, partition));
+        if (state && offset >= 0n) state.next = offset;
+        else if (state) missing.set(topic, [...(missing.get(topic) ?? []), partition]);
+      });
+    }
+    if (missing.size === 0) return;
+    const earliest = await kafkaCall(() => this.consumer.listOffsets({ topics: [...missing.keys()], partitions: Object.fromEntries(missing), timestamp: -2n }));
+    for (const [topic, ids] of missing) {
+      const offsets = earliest.get(topic) ?? [];
+      for (const partition of ids) {
+        const state = this.partitions.get(tpKey(topic, partition));
+        if (state && state.next === null) state.next = offsets[partition] ?? 0n;
+      }
+    }
+  }
+
+  /** Fetches, delivers and fetches again until closed; a failure it cannot retry goes to the listener. */
+  private async loop(): Promise<void> {
+    let inFlight: Promise<FetchedBatch[] | null> | null = null;
+    while (!this.closed) {
+      try {
+        if (this.assignmentChanged) {
+          await inFlight?.catch(() => undefined);
+          inFlight = null;
+          await this.applyAssignment();
+          continue;
+        }
+        const fetched = await (inFlight ?? this.fetchAll());
+        inFlight = null;
+        if (fetched === null) {
+          await this.idle();
+          continue;
+        }
+        if (!this.closed && !this.assignmentChanged) inFlight = this.fetchAll();
+        for (const batch of fetched) if (!this.closed && !this.assignmentChanged) await this.deliver(batch);
+      } catch (error) {
+        inFlight = null;
+        const failure = translateKafkaError(error);
+        if (this.closed) return;
+        if (!failure.retriable) {
+          await this.listener!.onError(failure).catch(() => undefined);
+          return;
+        }
+        log.warn({ err: failure.message, group: this.options.groupId }, "fetch failed, retrying");
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      }
+    }
+    await inFlight?.catch(() => undefined);
+  }
+
+  /** Waits until something changes (assignment, resume, close) or a short while passes. */
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, RETRY_MS);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = undefined;
+        done();
+      };
+    });
+  }
+
+  /**
+   * One Fetch per leader for every fetchable partition, in parallel; each partition's state moves
+   * on to the offset after what came, so the next fetch can go before these records are delivered.
+   * Resolves with null when no partition can be fetched (none wanted, or no leader known yet).
+   */
+  private async fetchAll(): Promise<FetchedBatch[] | null> {
+    const wanted = [...this.partitions.values()].filter((state) => state.next !== null && !state.paused);
+    if (wanted.length === 0) return null;
+    const topics = [...new Set(wanted.map((state) => state.topic))];
+    const metadata = await kafkaCall(() => this.consumer.metadata({ topics }));
+    const byLeader = new Map<number, PartitionState[]>();
+    for (const state of wanted) {
+      const leader = metadata.topics.get(state.topic)?.partitions[state.partition]?.leader ?? -1;
+      if (leader < 0) continue;
+      byLeader.set(leader, [...(byLeader.get(leader) ?? []), state]);
+    }
+    if (byLeader.size === 0) {
+      this.consumer.clearMetadata();
+      return null;
+    }
+    const answers = await Promise.all([...byLeader].map(([node, states]) => this.fetchFrom(node, states, metadata.topics)));
+    return answers.flat();
+  }
+
+  private async fetchFrom(node: number, states: PartitionState[], topics: Map<string, { id: string }>): Promise<FetchedBatch[]> {
+    const requested = states.map((state) => ({ state, from: state.next!, epoch: state.epoch }));
+    const byTopic = new Map<string, typeof requested>();
+    for (const entry of requested) byTopic.set(entry.state.topic, [...(byTopic.get(entry.state.topic) ?? []), entry]);
+    const names = new Map<string, string>();
+    const request = [...byTopic].map(([topic, entries]) => {
+      const topicId = topics.get(topic)!.id;
+      names.set(topicId, topic);
+      return {
+        topicId,
+        partitions: entries.map(({ state, from }) => ({ partition: state.partition, currentLeaderEpoch: -1, fetchOffset: from, lastFetchedEpoch: -1, partitionMaxBytes: this.options.partitionMaxBytes })),
+      };
+    });
+    const response: FetchResponse = await kafkaCall(() =>
+      this.consumer.fetch({
+        node,
+        topics: request,
+        maxWaitTime: this.options.maxWaitMs,
+        minBytes: this.options.minBytes,
+        maxBytes: this.options.maxBytes,
+        isolationLevel: this.options.readCommitted ? 1 : 0,
+      }),
+    );
+    const out: FetchedBatch[] = [];
+    for (const topicResponse of response.responses) {
+      const topic = names.get(topicResponse.topicId);
+      for (const answer of topicResponse.partitions) {
+        const entry = requested.find(({ state }) => state.topic === topic && state.partition === answer.partitionIndex);
+        if (!entry || entry.state.epoch !== entry.epoch || this.partitions.get(tpKey(entry.state.topic, entry.state.partition)) !== entry.state) continue;
+        if (answer.errorCode !== 0) {
+          this.onPartitionError(entry.state, answer.errorCode);
+          continue;
+        }
+        const { records, next } = fetchedPartition(entry.state.topic, entry.state.partition, answer.records ?? [], entry.from, this.options.readCommitted ? (answer.abortedTransactions ?? []) : undefined);
+        entry.state.next = next;
+        if (records.length > 0) out.push({ state: entry.state, epoch: entry.epoch, records, highWatermark: answer.highWatermark });
+      }
+    }
+    return out;
+  }
+
+  /** OFFSET_OUT_OF_RANGE resets to the earliest offset; leadership changes refresh the metadata; anything else is retried. */
+  private onPartitionError(state: PartitionState, errorCode: number): void {
+    if (errorCode === 1) {
+      state.next = null;
+      state.epoch++;
+      void this.initializeEarliest(state);
+      return;
+    }
+    this.consumer.clearMetadata();
+    log.debug({ topic: state.topic, partition: state.partition, errorCode }, "fetch answered an error for a partition; retrying");
+  }
+
+  private async initializeEarliest(state: PartitionState): Promise<void> {
+    try {
+      const earliest = await kafkaCall(() => this.consumer.listOffsets({ topics: [state.topic], partitions: { [state.topic]: [state.partition] }, timestamp: -2n }));
+      if (state.next === null) state.next = earliest.get(state.topic)?.[state.partition] ?? 0n;
+    } catch (error) {
+      log.warn({ err: translateKafkaError(error).message, topic: state.topic, partition: state.partition }, "could not reset an out-of-range offset; retrying");
+      setTimeout(() => void this.initializeEarliest(state), RETRY_MS).unref();
+    }
+  }
+
+  /** Hands one partition's records to the listener unless the partition was paused, moved or revoked meanwhile; a paused one fetches them again later. */
+  private async deliver(batch: FetchedBatch): Promise<void> {
+    const { state, epoch, records } = batch;
+    if (this.partitions.get(tpKey(state.topic, state.partition)) !== state || state.epoch !== epoch) return;
+    if (state.paused) {
+      state.next = records[0]!.offset;
+      state.epoch++;
+      return;
+    }
+    await this.listener!.onBatch(records, batch.highWatermark);
   }
 }
 
-function groupByTopic(partitions: KafkaTopicPartition[]): Array<{ topic: string; partitions: number[] }> {
-  const byTopic = new Map<string, number[]>();
-  for (const { topic, partition } of partitions) byTopic.set(topic, [...(byTopic.get(topic) ?? []), partition]);
-  return [...byTopic].map(([topic, ids]) => ({ topic, partitions: ids }));
+interface FetchedBatch {
+  state: PartitionState;
+  epoch: number;
+  records: ReturnType<typeof fetchedPartition>["records"];
+  highWatermark: bigint;
 }

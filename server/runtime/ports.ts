@@ -72,6 +72,8 @@ export interface ConsumerListener {
   onBatch(records: IncomingRecord[], highWatermark: bigint): Promise<void>;
   /** The partitions assigned to this member after a rebalance (all of them, not a delta). */
   onAssignment(partitions: KafkaTopicPartition[]): Promise<void>;
+  /** A failure the consumer cannot get past by retrying (authorization, a topic that cannot be read); no batch follows. */
+  onError(error: Error): Promise<void>;
 }
 
 /**

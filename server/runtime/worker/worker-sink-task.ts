@@ -73,7 +73,11 @@ export class WorkerSinkTask extends WorkerTask {
     try {
       await this.operator.start();
       await task.start(this.setup.taskConfig);
-      await consumer.start({ onBatch: (records, highWatermark) => this.onBatch(records, highWatermark), onAssignment: (partitions) => this.onAssignment(partitions) });
+      await consumer.start({
+        onBatch: (records, highWatermark) => this.onBatch(records, highWatermark),
+        onAssignment: (partitions) => this.onAssignment(partitions),
+        onError: async (error) => this.fail(error),
+      });
       this.reportStarted();
       this.commitTimer = setInterval(() => void this.exclusive(() => this.commitOffsets()).catch((error: unknown) => this.fail(error)), this.setup.offsetFlushIntervalMs);
       await this.stopped;
