@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// The `tributary` command: runs server/cli/main.ts through tsx, from any working directory.
+// The `tributary` command: runs the headless worker and CLI from the bundle that
+// scripts/build-worker.mjs builds (rebuilt first when a source changed), from any working
+// directory. Stack traces point at the TypeScript sources through the bundle's source map.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { register } from "tsx/esm/api";
+import { ensureWorkerBundle } from "../scripts/build-worker.mjs";
 
 const home = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.env.TRIBUTARY_HOME ??= home;
-register({ tsconfig: path.join(home, "tsconfig.json") });
-await import("../server/cli/main.ts");
+process.setSourceMapsEnabled(true);
+await import(await ensureWorkerBundle());
