@@ -19,7 +19,7 @@ export interface ProcessFigures {
   label: string;
   readyMs: number;
   idleRssMb: number;
-  /** VmHWM at the end of the run: the process's peak resident memory. */
+  /** The highest resident memory of the process and its children sampled over the run. */
   peakRssMb: number;
 }
 
@@ -77,9 +77,10 @@ export function scenarioTable(results: ScenarioResult[], previous: SavedRun | un
   return rows.join("\n");
 }
 
-/** The start-up and memory lines, with Tributary's ratio to each other process when there is one. */
+/** The start-up and memory lines, with the headless worker's ratio to Kafka Connect's when it ran. */
 export function processTable(processes: ProcessFigures[]): string {
-  const [ours, ...others] = processes;
+  const ours = processes[0];
+  const others = processes.filter((p) => p.label.startsWith("Kafka Connect"));
   const rows = [`${"process".padEnd(24)}${pad("REST ready ms", 15)}${pad("idle RSS MB", 13)}${pad("peak RSS MB", 13)}`];
   for (const p of processes) rows.push(`${p.label.padEnd(24)}${pad(p.readyMs, 15)}${pad(p.idleRssMb, 13)}${pad(p.peakRssMb, 13)}`);
   for (const other of others) {

@@ -8,8 +8,11 @@
  *   Kafka → file    FileStreamSink from one topic both runtimes read, until the file holds every line
  *   (each with StringConverter and with JsonConverter, schemas on)
  *   datagen → Kafka DatagenConnector, quickstart users (Tributary only: Confluent's connector is not on Maven Central)
- * plus each worker's REST-ready time and resident memory at rest and at its peak. Figures are
- * printed, Tributary's beside the previous run's, and saved under `.cache/bench/`.
+ * plus each worker's REST-ready time and resident memory at rest and at its peak over the run.
+ * When a production build of the console exists (`npm run build`), the console with its embedded
+ * worker is measured too: ready time, memory at rest, and memory while it runs file → Kafka
+ * (String). Figures are printed, Tributary's beside the previous run's, and saved under
+ * `.cache/bench/`.
  * `BENCH_ONLY=file-string,file-json,datagen` runs a subset. Uses `KAFKA_BROKERS` when set, else
  * the local `bench` broker (stopped afterwards if started here).
  */
@@ -22,7 +25,8 @@ import { WorkerClientFactory } from "@/server/kafka/client-factory";
 import { KAFKA_VERSION, startBroker, stopBroker } from "../kafka/local-kafka";
 import { previousRun, processTable, saveRun, scenarioTable, type ProcessFigures, type ScenarioResult } from "./report";
 import { CONVERTERS, fileHolds, measureConnector, writeLines } from "./scenarios";
-import { memoryMb, startKafkaConnectWorker, startTributaryWorker, type BenchWorker } from "./workers";
+import { MemorySampler, rssMb } from "./processes";
+import { startConsoleWorker, startKafkaConnectWorker, startTributaryWorker, type BenchWorker } from "./workers";
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const ONLY = (process.env.BENCH_ONLY ?? "file-string,file-json,datagen").split(",");
@@ -40,8 +44,9 @@ const stamp = Date.now();
 
 const topicHolds = async (topic: string) => (await admin.endOffsets([topic])).reduce((sum, p) => sum + Number(p.offset), 0) >= RECORDS;
 
+let topicCount = 0;
 async function freshTopic(name: string): Promise<string> {
-  const topic = `${name}-${stamp}`;
+  const topic = `${name}-${stamp}-${topicCount++}`;
   await admin.createTopics([{ name: topic, partitions: 1, replicationFactor: 1 }]);
   return topic;
 }
@@ -61,26 +66,30 @@ async function scenario(
   return { scenario: name, tributary: measured[0]!, kafkaConnect: measured[1] };
 }
 
+/** Starts `worker`'s whole-run memory sampler once it is at rest, and records its resting memory. */
+async function atRest(worker: BenchWorker): Promise<{ worker: BenchWorker; idleRssMb: number; memory: MemorySampler }> {
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  return { worker, idleRssMb: rssMb(worker.pid), memory: new MemorySampler(worker.pid) };
+}
+
 try {
   console.log(`Starting the workers on Kafka ${KAFKA_VERSION} at ${brokers}…`);
   workers.push(await startTributaryWorker(brokers, path.join(dir, "tributary")));
   if (VS_AKC) workers.push(await startKafkaConnectWorker(brokers, path.join(dir, "kafka-connect")));
-  await new Promise((resolve) => setTimeout(resolve, 3000));
-  const idle = workers.map((worker) => memoryMb(worker.pid).rss);
+  const measured = await Promise.all(workers.map(atRest));
 
   const input = path.join(dir, "input.txt");
   await writeLines(input, RECORDS, LINE_BYTES);
   const results: ScenarioResult[] = [];
+  const fileToKafka = (converter: keyof typeof CONVERTERS, topics: string[]) => async (_worker: BenchWorker, index: number) => {
+    const topic = await freshTopic(`bench-${converter}-${index}`);
+    topics.push(topic);
+    return { config: { "connector.class": "FileStreamSource", file: input, topic, ...CONVERTERS[converter] }, done: () => topicHolds(topic) };
+  };
   for (const [converter, label] of [["string", "String"], ["json", "JSON"]] as const) {
     if (!ONLY.includes(`file-${converter}`)) continue;
     const topics: string[] = [];
-    results.push(
-      await scenario(`file → Kafka (${label})`, workers, async (_worker, index) => {
-        const topic = await freshTopic(`bench-${converter}-${index}`);
-        topics.push(topic);
-        return { config: { "connector.class": "FileStreamSource", file: input, topic, ...CONVERTERS[converter] }, done: () => topicHolds(topic) };
-      }),
-    );
+    results.push(await scenario(`file → Kafka (${label})`, workers, fileToKafka(converter, topics)));
     results.push(
       await scenario(`Kafka → file (${label})`, workers, async (_worker, index) => {
         const output = path.join(dir, `output-${converter}-${index}.txt`);
@@ -101,7 +110,17 @@ try {
     );
   }
 
-  const processes: ProcessFigures[] = workers.map((worker, index) => ({ label: worker.label, readyMs: worker.readyMs, idleRssMb: idle[index]!, peakRssMb: memoryMb(worker.pid).peak }));
+  const consoleWorker = await startConsoleWorker(brokers, path.join(dir, "console"));
+  if (consoleWorker) {
+    workers.push(consoleWorker);
+    measured.push(await atRest(consoleWorker));
+    const { tributary } = await scenario("console: file → Kafka (String)", [consoleWorker], fileToKafka("string", []));
+    results.push({ scenario: "console: file → Kafka (String)", tributary });
+  } else {
+    console.log("  (no production build: `npm run build` first to measure the console too)");
+  }
+
+  const processes: ProcessFigures[] = measured.map(({ worker, idleRssMb, memory }) => ({ label: worker.label, readyMs: worker.readyMs, idleRssMb, peakRssMb: memory.stop() }));
   const saved = path.join(root, ".cache", "bench");
   const previous = previousRun(saved, RECORDS);
   console.log(`\n${RECORDS.toLocaleString("en")} records of ${LINE_BYTES} bytes, one task, Kafka ${KAFKA_VERSION} at ${brokers}, Node ${process.version}\n`);

@@ -4,7 +4,8 @@
  * runtime gets the same input file, the same topic contents and the same converters.
  */
 import { createWriteStream, statSync } from "node:fs";
-import { cpuSeconds, memoryMb, type BenchWorker } from "./workers";
+import { cpuSeconds, MemorySampler } from "./processes";
+import type { BenchWorker } from "./workers";
 
 /** What one worker did in one scenario. */
 export interface Measurement {
@@ -77,15 +78,14 @@ export async function measureConnector(
   records: number,
   done: () => Promise<boolean> | boolean,
 ): Promise<Measurement> {
-  let peak = memoryMb(worker.pid).rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, memoryMb(worker.pid).rss)), 100);
+  const memory = new MemorySampler(worker.pid);
   const cpu = cpuSeconds(worker.pid);
   const started = process.hrtime.bigint();
   try {
     await rest(worker, "PUT", `/connectors/${encodeURIComponent(name)}/config`, config);
     await until(done, `${worker.label} to finish ${name}`);
   } finally {
-    clearInterval(sampler);
+    memory.stop();
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const used = cpuSeconds(worker.pid) - cpu;
@@ -95,6 +95,6 @@ export async function measureConnector(
     seconds: Math.round(seconds * 100) / 100,
     recordsPerSecond: Math.round(records / seconds),
     cpuSecondsPerMillion: Math.round(used * (1_000_000 / records) * 100) / 100,
-    peakRssMb: peak,
+    peakRssMb: memory.peak,
   };
 }

@@ -1,47 +1,33 @@
 /**
- * The worker processes `npm run bench` measures: Tributary's headless worker (`tributary
- * standalone`) and, with `--vs-akc`, Apache Kafka Connect's standalone worker, each on the same
- * broker with the same worker settings, driven through its own Connect REST API. CPU time and
- * resident memory are read from /proc for the worker's process alone (Linux).
+ * The processes `npm run bench` measures: Tributary's headless worker (`tributary standalone`),
+ * the console with its embedded worker (`next start`, when a production build exists) and, with
+ * `--vs-akc`, Apache Kafka Connect's standalone worker, each on the same broker with the same
+ * worker settings, driven through its own Connect REST API.
  */
 import { spawn } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { CONNECT_VERSION, startApacheConnect } from "../kafka/apache-connect";
 import { freePort } from "../net/ports";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const CLOCK_TICKS = 100;
 
-/** One worker process under measurement. */
+/** One worker process (with its children) under measurement. */
 export interface BenchWorker {
-  /** "Tributary" or "Kafka Connect 4.3.1". */
+  /** "Tributary", "Tributary console" or "Kafka Connect 4.3.1". */
   label: string;
   pid: number;
+  /** Where its Connect REST API answers (the console serves it under /api/connect). */
   restUrl: string;
   /** Milliseconds from spawning the process to the first answer of its REST API. */
   readyMs: number;
   stop(): Promise<void>;
 }
 
-/** CPU seconds (user + system) the process has used so far. */
-export function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-}
-
-/** Resident memory now and the process's peak so far (VmRSS, VmHWM), in MB. */
-export function memoryMb(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? 0);
-  return { rss: Math.round(kb("VmRSS") / 1024), peak: Math.round(kb("VmHWM") / 1024) };
-}
-
 async function answers(url: string): Promise<boolean> {
   try {
-    return (await fetch(`${url}/`, { signal: AbortSignal.timeout(2000) })).ok;
+    return (await fetch(url, { signal: AbortSignal.timeout(2000) })).ok;
   } catch {
     return false;
   }
@@ -58,42 +44,71 @@ function commonWorkerSettings(brokers: string, port: number): Record<string, str
   };
 }
 
+/** Spawns `command` in its own process group, logging to `dir`/`log`, and resolves once `restUrl` answers. */
+async function spawnWorker(label: string, command: string, args: string[], options: { dir: string; env: NodeJS.ProcessEnv; restUrl: string }): Promise<BenchWorker> {
+  mkdirSync(options.dir, { recursive: true });
+  const logFile = path.join(options.dir, "worker.log");
+  const out = openSync(logFile, "w");
+  const started = Date.now();
+  const child = spawn(command, args, { cwd: options.dir, env: options.env, stdio: ["ignore", out, out], detached: true });
+  closeSync(out);
+  const deadline = started + 120_000;
+  while (!(await answers(`${options.restUrl}/`))) {
+    if (child.exitCode !== null) throw new Error(`${label} exited (${child.exitCode}); see ${logFile}`);
+    if (Date.now() > deadline) throw new Error(`${label} did not answer within 120 s; see ${logFile}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return {
+    label,
+    pid: child.pid!,
+    restUrl: options.restUrl,
+    readyMs: Date.now() - started,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      process.kill(-child.pid!, "SIGTERM");
+      const timer = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 30_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
 /** Starts `tributary standalone` (as `npx tributary` runs it) with its own database under `dir`. */
 export async function startTributaryWorker(brokers: string, dir: string): Promise<BenchWorker> {
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
   const workerFile = path.join(dir, "worker.properties");
-  const settings = commonWorkerSettings(brokers, port);
-  writeFileSync(workerFile, Object.entries(settings).map(([key, value]) => `${key}=${value}`).join("\n"));
-  const out = openSync(path.join(dir, "worker.log"), "w");
-  const started = Date.now();
-  const child = spawn(process.execPath, [path.join(root, "bin", "tributary.mjs"), "standalone", workerFile], {
-    cwd: dir,
+  writeFileSync(workerFile, Object.entries(commonWorkerSettings(brokers, port)).map(([key, value]) => `${key}=${value}`).join("\n"));
+  return spawnWorker("Tributary", process.execPath, [path.join(root, "bin", "tributary.mjs"), "standalone", workerFile], {
+    dir,
     env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "tributary.db")}`, LOG_LEVEL: "warn", KAFKA_BROKERS: "" },
-    stdio: ["ignore", out, out],
+    restUrl: `http://127.0.0.1:${port}`,
   });
-  closeSync(out);
-  const restUrl = `http://127.0.0.1:${port}`;
-  const deadline = started + 60_000;
-  while (!(await answers(restUrl))) {
-    if (child.exitCode !== null) throw new Error(`tributary standalone exited (${child.exitCode}); see ${path.join(dir, "worker.log")}`);
-    if (Date.now() > deadline) throw new Error(`tributary standalone did not answer within 60 s; see ${path.join(dir, "worker.log")}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return {
-    label: "Tributary",
-    pid: child.pid!,
-    restUrl,
-    readyMs: Date.now() - started,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
-      await exited;
-      clearTimeout(timer);
+}
+
+/**
+ * Starts the console with its embedded worker (`next start`, as `npm start` runs it) and its own
+ * database under `dir`; undefined when there is no production build to start (`npm run build`).
+ */
+export async function startConsoleWorker(brokers: string, dir: string): Promise<BenchWorker | undefined> {
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) return undefined;
+  const port = await freePort();
+  return spawnWorker("Tributary console", path.join(root, "node_modules", ".bin", "next"), ["start", root, "-H", "127.0.0.1", "-p", String(port)], {
+    dir,
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_MANUAL_SIG_HANDLE: "true",
+      TRIBUTARY_DEMO: "off",
+      TRIBUTARY_HOME: root,
+      LOG_LEVEL: "warn",
+      KAFKA_BROKERS: brokers,
+      DATABASE_URL: `file:${path.join(dir, "tributary.db")}`,
+      CONNECT_OFFSET_FLUSH_INTERVAL_MS: "10000",
     },
-  };
+    restUrl: `http://127.0.0.1:${port}/api/connect`,
+  });
 }
 
 /** Starts Apache Kafka Connect's standalone worker with the same settings. */
