@@ -99,9 +99,18 @@ describe("@platformatic/kafka paths against the pinned Kafka broker", () => {
     }
   });
 
-  it("shares a group's partitions between two members and gives all of them to the one left", async () => {
+  it("shares a group's partitions between two members, each starting at the group's committed offsets, and gives all of them to the one left", async () => {
     const topic = await topics.create(uniqueName("compat-rebalance"), { partitions: 4 });
     const options = consumerOptions(topic);
+    const before = clients.producer(uniqueName("compat-producer"), {});
+    await before.send([0, 1, 2, 3].map((partition) => ({ topic, partition, key: null, value: Buffer.from(`before-${partition}`), headers: [], timestamp: null })));
+    await before.close();
+    const first = new PlatformaticSinkConsumer(options);
+    const readFirst = await collecting(first, true);
+    await eventually(async () => ((await clients.admin().groupOffsets(options.groupId)).length === 4 ? true : undefined), 60_000, "all 4 partitions committed");
+    await first.close();
+    expect(readFirst.records).toHaveLength(4);
+
     const a = new PlatformaticSinkConsumer(options);
     const b = new PlatformaticSinkConsumer({ ...options, connection: { ...options.connection, clientId: uniqueName("compat-b") } });
     const readA = await collecting(a);
@@ -119,6 +128,7 @@ describe("@platformatic/kafka paths against the pinned Kafka broker", () => {
     await producer.close();
     await eventually(() => (readA.records.filter((r) => r.value?.toString().startsWith("after-")).length === 4 ? true : undefined), 60_000, "a to read every partition");
     await a.close();
+    expect([...readA.records, ...readB.records].filter((r) => r.value?.toString().startsWith("before-"))).toEqual([]);
   });
 
   it("deletes one partition's committed offset of a group and keeps the other's (OffsetDelete)", async () => {

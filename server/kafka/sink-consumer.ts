@@ -1,11 +1,11 @@
 import { Admin, Consumer, type BaseOptions } from "@platformatic/kafka";
 import { getLogger } from "@/server/logging/logger";
 import { kafkaCall, translateKafkaError } from "@/server/kafka/errors";
-import { fetchedPartition } from "@/server/kafka/fetched-records";
+import { PartitionFetcher, type FetchedBatch, type FetchPosition, type FetchSettings } from "@/server/kafka/partition-fetcher";
 import type { ConsumerListener, KafkaTopicPartition, SinkConsumer } from "@/server/runtime/ports";
 
 /** What a sink consumer is built with: the connection, and Kafka's consumer settings Tributary honours. */
-export interface SinkConsumerOptions {
+export interface SinkConsumerOptions extends FetchSettings {
   connection: BaseOptions;
   groupId: string;
   /** Topic names, or a pattern (`topics.regex`) matched against the cluster's topics at start and every `metadataMaxAgeMs`. */
@@ -14,22 +14,8 @@ export interface SinkConsumerOptions {
   sessionTimeoutMs: number;
   heartbeatIntervalMs: number;
   rebalanceTimeoutMs: number;
-  /** `fetch.max.wait.ms`, `fetch.min.bytes`, `fetch.max.bytes`, `max.partition.fetch.bytes`. */
-  maxWaitMs: number;
-  minBytes: number;
-  maxBytes: number;
-  partitionMaxBytes: number;
-  /** `isolation.level=read_committed`. */
-  readCommitted: boolean;
   /** `metadata.max.age.ms`: how often a pattern subscription looks for new topics. */
   metadataMaxAgeMs: number;
-}
-
-/** One assigned partition's fetch state. `epoch` changes whenever its position is set from outside, so answers to older requests are dropped. */
-interface PartitionState extends KafkaTopicPartition {
-  next: bigint | null;
-  epoch: number;
-  paused: boolean;
 }
 
 const RETRY_MS = 500;
@@ -39,8 +25,6 @@ const MISSING_TOPIC_RETRY_MS = 5000;
 const CREATE_ATTEMPTS = 20;
 const tpKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
 const log = getLogger("tributary.kafka.sink-consumer");
-
-type FetchResponse = Awaited<ReturnType<Consumer["fetch"]>>;
 
 /**
  * A sink task's consumer-group member on @platformatic/kafka: the group membership (join, sync,
@@ -59,7 +43,8 @@ type FetchResponse = Awaited<ReturnType<Consumer["fetch"]>>;
  */
 export class PlatformaticSinkConsumer implements SinkConsumer {
   private readonly consumer: Consumer;
-  private readonly partitions = new Map<string, PartitionState>();
+  private readonly fetcher: PartitionFetcher;
+  private readonly partitions = new Map<string, FetchPosition>();
   private listener: ConsumerListener | undefined;
   private running: Promise<void> | undefined;
   private closed = false;
@@ -79,6 +64,7 @@ export class PlatformaticSinkConsumer implements SinkConsumer {
       autocommit: false,
     });
     this.consumer.on("consumer:group:join", () => this.signalAssignment());
+    this.fetcher = new PartitionFetcher(this.consumer, options, (position) => this.partitions.get(tpKey(position.topic, position.partition)) === position);
   }
 
   async start(listener: ConsumerListener): Promise<void> {
@@ -100,24 +86,24 @@ export class PlatformaticSinkConsumer implements SinkConsumer {
 
   pause(partitions: KafkaTopicPartition[]): void {
     for (const { topic, partition } of partitions) {
-      const state = this.partitions.get(tpKey(topic, partition));
-      if (state) state.paused = true;
+      const position = this.partitions.get(tpKey(topic, partition));
+      if (position) position.paused = true;
     }
   }
 
   resume(partitions: KafkaTopicPartition[]): void {
     for (const { topic, partition } of partitions) {
-      const state = this.partitions.get(tpKey(topic, partition));
-      if (state) state.paused = false;
+      const position = this.partitions.get(tpKey(topic, partition));
+      if (position) position.paused = false;
     }
     this.wake?.();
   }
 
   seek(partition: KafkaTopicPartition, offset: bigint): void {
-    const state = this.partitions.get(tpKey(partition.topic, partition.partition));
-    if (!state) return;
-    state.next = offset;
-    state.epoch++;
+    const position = this.partitions.get(tpKey(partition.topic, partition.partition));
+    if (!position) return;
+    position.next = offset;
+    position.epoch++;
   }
 
   async close(): Promise<void> {
@@ -201,20 +187,20 @@ export class PlatformaticSinkConsumer implements SinkConsumer {
     const missing = new Map<string, number[]>();
     for (const { topic, partitions: ids } of topics) {
       const offsets = committed.get(topic) ?? [];
-      ids.forEach((partition, index) => {
-        const offset = offsets[index] ?? -1n;
-        const state = this.partitions.get(tpKey(topic, partition));
-        if (state && offset >= 0n) state.next = offset;
-        else if (state) missing.set(topic, [...(missing.get(topic) ?? []), partition]);
-      });
+      for (const partition of ids) {
+        const offset = offsets[partition] ?? -1n;
+        const position = this.partitions.get(tpKey(topic, partition));
+        if (position && offset >= 0n) position.next = offset;
+        else if (position) missing.set(topic, [...(missing.get(topic) ?? []), partition]);
+      }
     }
     if (missing.size === 0) return;
     const earliest = await kafkaCall(() => this.consumer.listOffsets({ topics: [...missing.keys()], partitions: Object.fromEntries(missing), timestamp: -2n }));
     for (const [topic, ids] of missing) {
       const offsets = earliest.get(topic) ?? [];
       for (const partition of ids) {
-        const state = this.partitions.get(tpKey(topic, partition));
-        if (state && state.next === null) state.next = offsets[partition] ?? 0n;
+        const position = this.partitions.get(tpKey(topic, partition));
+        if (position && position.next === null) position.next = offsets[partition] ?? 0n;
       }
     }
   }
@@ -230,13 +216,13 @@ export class PlatformaticSinkConsumer implements SinkConsumer {
           await this.applyAssignment();
           continue;
         }
-        const fetched = await (inFlight ?? this.fetchAll());
+        const fetched = await (inFlight ?? this.fetcher.fetch(this.partitions.values()));
         inFlight = null;
         if (fetched === null) {
           await this.idle();
           continue;
         }
-        if (!this.closed && !this.assignmentChanged) inFlight = this.fetchAll();
+        if (!this.closed && !this.assignmentChanged) inFlight = this.fetcher.fetch(this.partitions.values());
         for (const batch of fetched) if (!this.closed && !this.assignmentChanged) await this.deliver(batch);
       } catch (error) {
         inFlight = null;
@@ -268,109 +254,15 @@ export class PlatformaticSinkConsumer implements SinkConsumer {
     });
   }
 
-  /**
-   * One Fetch per leader for every fetchable partition, in parallel; each partition's state moves
-   * on to the offset after what came, so the next fetch can go before these records are delivered.
-   * Resolves with null when no partition can be fetched (none wanted, or no leader known yet).
-   */
-  private async fetchAll(): Promise<FetchedBatch[] | null> {
-    const wanted = [...this.partitions.values()].filter((state) => state.next !== null && !state.paused);
-    if (wanted.length === 0) return null;
-    const topics = [...new Set(wanted.map((state) => state.topic))];
-    const metadata = await kafkaCall(() => this.consumer.metadata({ topics }));
-    const byLeader = new Map<number, PartitionState[]>();
-    for (const state of wanted) {
-      const leader = metadata.topics.get(state.topic)?.partitions[state.partition]?.leader ?? -1;
-      if (leader < 0) continue;
-      byLeader.set(leader, [...(byLeader.get(leader) ?? []), state]);
-    }
-    if (byLeader.size === 0) {
-      this.consumer.clearMetadata();
-      return null;
-    }
-    const answers = await Promise.all([...byLeader].map(([node, states]) => this.fetchFrom(node, states, metadata.topics)));
-    return answers.flat();
-  }
-
-  private async fetchFrom(node: number, states: PartitionState[], topics: Map<string, { id: string }>): Promise<FetchedBatch[]> {
-    const requested = states.map((state) => ({ state, from: state.next!, epoch: state.epoch }));
-    const byTopic = new Map<string, typeof requested>();
-    for (const entry of requested) byTopic.set(entry.state.topic, [...(byTopic.get(entry.state.topic) ?? []), entry]);
-    const names = new Map<string, string>();
-    const request = [...byTopic].map(([topic, entries]) => {
-      const topicId = topics.get(topic)!.id;
-      names.set(topicId, topic);
-      return {
-        topicId,
-        partitions: entries.map(({ state, from }) => ({ partition: state.partition, currentLeaderEpoch: -1, fetchOffset: from, lastFetchedEpoch: -1, partitionMaxBytes: this.options.partitionMaxBytes })),
-      };
-    });
-    const response: FetchResponse = await kafkaCall(() =>
-      this.consumer.fetch({
-        node,
-        topics: request,
-        maxWaitTime: this.options.maxWaitMs,
-        minBytes: this.options.minBytes,
-        maxBytes: this.options.maxBytes,
-        isolationLevel: this.options.readCommitted ? 1 : 0,
-      }),
-    );
-    const out: FetchedBatch[] = [];
-    for (const topicResponse of response.responses) {
-      const topic = names.get(topicResponse.topicId);
-      for (const answer of topicResponse.partitions) {
-        const entry = requested.find(({ state }) => state.topic === topic && state.partition === answer.partitionIndex);
-        if (!entry || entry.state.epoch !== entry.epoch || this.partitions.get(tpKey(entry.state.topic, entry.state.partition)) !== entry.state) continue;
-        if (answer.errorCode !== 0) {
-          this.onPartitionError(entry.state, answer.errorCode);
-          continue;
-        }
-        const { records, next } = fetchedPartition(entry.state.topic, entry.state.partition, answer.records ?? [], entry.from, this.options.readCommitted ? (answer.abortedTransactions ?? []) : undefined);
-        entry.state.next = next;
-        if (records.length > 0) out.push({ state: entry.state, epoch: entry.epoch, records, highWatermark: answer.highWatermark });
-      }
-    }
-    return out;
-  }
-
-  /** OFFSET_OUT_OF_RANGE resets to the earliest offset; leadership changes refresh the metadata; anything else is retried. */
-  private onPartitionError(state: PartitionState, errorCode: number): void {
-    if (errorCode === 1) {
-      state.next = null;
-      state.epoch++;
-      void this.initializeEarliest(state);
-      return;
-    }
-    this.consumer.clearMetadata();
-    log.debug({ topic: state.topic, partition: state.partition, errorCode }, "fetch answered an error for a partition; retrying");
-  }
-
-  private async initializeEarliest(state: PartitionState): Promise<void> {
-    try {
-      const earliest = await kafkaCall(() => this.consumer.listOffsets({ topics: [state.topic], partitions: { [state.topic]: [state.partition] }, timestamp: -2n }));
-      if (state.next === null) state.next = earliest.get(state.topic)?.[state.partition] ?? 0n;
-    } catch (error) {
-      log.warn({ err: translateKafkaError(error).message, topic: state.topic, partition: state.partition }, "could not reset an out-of-range offset; retrying");
-      setTimeout(() => void this.initializeEarliest(state), RETRY_MS).unref();
-    }
-  }
-
   /** Hands one partition's records to the listener unless the partition was paused, moved or revoked meanwhile; a paused one fetches them again later. */
   private async deliver(batch: FetchedBatch): Promise<void> {
-    const { state, epoch, records } = batch;
-    if (this.partitions.get(tpKey(state.topic, state.partition)) !== state || state.epoch !== epoch) return;
-    if (state.paused) {
-      state.next = records[0]!.offset;
-      state.epoch++;
+    const { position, epoch, records } = batch;
+    if (this.partitions.get(tpKey(position.topic, position.partition)) !== position || position.epoch !== epoch) return;
+    if (position.paused) {
+      position.next = records[0]!.offset;
+      position.epoch++;
       return;
     }
     await this.listener!.onBatch(records, batch.highWatermark);
   }
-}
-
-interface FetchedBatch {
-  state: PartitionState;
-  epoch: number;
-  records: ReturnType<typeof fetchedPartition>["records"];
-  highWatermark: bigint;
 }
