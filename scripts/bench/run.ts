@@ -66,6 +66,8 @@ const herder = new StandaloneHerder({
   },
   close: () => clients.close(),
 });
+await herder.prepare();
+await herder.start();
 const admin = clients.admin();
 
 const topicHolds = async (topic: string) => (await admin.endOffsets([topic])).reduce((sum, p) => sum + Number(p.offset), 0) >= RECORDS;
