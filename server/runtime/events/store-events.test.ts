@@ -44,4 +44,16 @@ describe("the console's live events from the stores", () => {
       { type: "connector", connector: "c", change: "deleted", at: 42 },
     ]);
   });
+
+  it("leaves out what a deleted connector's instances report while they stop, until a connector of that name is created again", async () => {
+    const { configs, statuses, events, hub } = fixture();
+    await configs.putConnectorConfig("c", {});
+    await statuses.putTask("c", 0, { state: "RUNNING", workerId: "me:8083", generation: 1 });
+    await configs.removeConnector("c");
+    await statuses.putTask("c", 0, { state: "UNASSIGNED", workerId: "me:8083", generation: 1 });
+    expect(hub.history("c")).toEqual([]);
+    await configs.putConnectorConfig("c", {});
+    await statuses.putConnector("c", { state: "RUNNING", workerId: "me:8083", generation: 1 });
+    expect(events.map((event) => (event.type === "status" ? `${event.task}:${event.state}` : event.type === "connector" ? event.change : event.type))).toEqual(["created", "0:RUNNING", "deleted", "created", "null:RUNNING"]);
+  });
 });
