@@ -41,20 +41,14 @@ export interface RestEndpoint {
  * database and the Kafka cluster connection, and builds a Runtime with its herder from them
  * (plus the demo pipeline on the first start of the embedded runtime). The console's live events
  * are fed from the stores. Synchronous, so start-up failures (a held lock, migrations, bad TLS
- * files) throw here, before anything is installed.
+ * files) throw here, before anything is installed; the process then exits, which lets the lock
+ * go, or (`tributary standalone`) releases the lock it passed in.
  */
 export function createRuntime(mode: RuntimeMode, config: WorkerConfig, rest: RestEndpoint, lock: StoreLock = lockDatabase(mode, config, rest)): Runtime {
   const databaseUrl = config.settings["tributary.database.url"];
   const { workerId, restUrl } = advertised(config, rest);
-  let created: boolean;
-  try {
-    const migrated = applyMigrations(databaseUrl, path.join(projectHome(), "prisma", "migrations"));
-    if (migrated.applied.length > 0) log.info({ applied: migrated.applied, databaseUrl }, "database migrated");
-    created = migrated.created;
-  } catch (error) {
-    lock.release();
-    throw error;
-  }
+  const { applied, created } = applyMigrations(databaseUrl, path.join(projectHome(), "prisma", "migrations"));
+  if (applied.length > 0) log.info({ applied, databaseUrl }, "database migrated");
   const db = openDatabase(databaseUrl);
   const events = new EventHub();
   const metrics = new ConnectMetrics({ windows: { windowMs: config.settings["metrics.sample.window.ms"], samples: config.settings["metrics.num.samples"] } });

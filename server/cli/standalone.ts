@@ -12,8 +12,8 @@ import { TributaryError } from "@/server/errors/tributary-error";
  * with the environment), takes the database's exclusive lock (refusing to start, with one line
  * naming the holder, when another process owns it), opens every `listeners` entry with the
  * Connect REST API, starts the runtime, then creates or updates the connectors of the given
- * files (as `connect-standalone`
- * does; they are also kept in the database, so a restart without the files brings them back).
+ * files (as `connect-standalone` does; they are also kept in the database, so a restart without
+ * the files brings them back).
  * Resolves once all that is done; throws (WorkerConfigError and friends) on any start-up
  * failure, after closing what it opened. SIGINT/SIGTERM stop it gracefully.
  */

@@ -156,6 +156,17 @@ describe("Reconciler", () => {
     expect(fx.worker.taskConfigsOf({ connector: "c", task: 0 })!.connectorConfig.topic).toBe("b");
   });
 
+  it("restarts the connector when its config is written again unchanged, leaving its tasks running", async () => {
+    const fx = reconcilerFixture();
+    await fx.configs.putConnectorConfig("c", source());
+    await fx.settled();
+    await fx.configs.putConnectorConfig("c", source());
+    await fx.settled();
+    expect(ScriptedPlugins.sourceConnectors.map((connector) => connector.stopped)).toEqual([1, 0]);
+    expect(ScriptedPlugins.sourceTasks.map((task) => task.stopped)).toEqual([false, false]);
+    expect(fx.taskConfigWrites).toEqual(["c:2"]);
+  });
+
   it("regenerates task configs when the connector asks, restarting only the tasks whose configs changed", async () => {
     const fx = reconcilerFixture();
     await fx.configs.putConnectorConfig("c", source({ "test.tasks": "1" }));

@@ -27,9 +27,13 @@ interface Asked {
   restart?: RestartRequest;
   taskRestarts: number[];
   reconfigure: boolean;
+  /** Its config was written again: the connector instance restarts, even with the same config (as in Kafka Connect). */
+  updated: boolean;
   /** The store told of its removal (statuses are removed even if nothing ran here). */
   removed: boolean;
 }
+
+const NOTHING_ASKED: Asked = { taskRestarts: [], reconfigure: false, updated: false, removed: false };
 
 const log = getLogger("tributary.runtime.herder");
 
@@ -56,6 +60,7 @@ export class Reconciler {
   private readonly restarts = new Map<string, RestartRequest>();
   private readonly taskRestarts = new Map<string, number[]>();
   private readonly reconfigure = new Set<string>();
+  private readonly updated = new Set<string>();
   private readonly removed = new Set<string>();
   private readonly subscriptions: Array<() => void> = [];
   private readonly idleWaiters: Array<() => void> = [];
@@ -107,6 +112,7 @@ export class Reconciler {
       const pending = this.restarts.get(change.connector);
       if (request) this.restarts.set(change.connector, pending ? largerRestart(pending, request) : request);
     }
+    if (change.kind === "connector-updated") this.updated.add(change.connector);
     if (change.kind === "connector-removed") this.removed.add(change.connector);
     this.schedule();
   }
@@ -134,21 +140,19 @@ export class Reconciler {
 
   private async pass(): Promise<void> {
     const asked = new Map<string, Asked>();
-    const ask = (name: string) => asked.get(name) ?? asked.set(name, { taskRestarts: [], reconfigure: false, removed: false }).get(name)!;
+    const ask = (name: string) => asked.get(name) ?? asked.set(name, { ...NOTHING_ASKED }).get(name)!;
     for (const [name, request] of this.restarts) ask(name).restart = request;
     for (const [name, tasks] of this.taskRestarts) ask(name).taskRestarts = tasks;
     for (const name of this.reconfigure) ask(name).reconfigure = true;
+    for (const name of this.updated) ask(name).updated = true;
     for (const name of this.removed) ask(name).removed = true;
-    this.restarts.clear();
-    this.taskRestarts.clear();
-    this.reconfigure.clear();
-    this.removed.clear();
+    for (const pending of [this.restarts, this.taskRestarts, this.reconfigure, this.updated, this.removed]) pending.clear();
     const { worker } = this.options;
     const assignment = this.options.assignment.current();
     const names = new Set([...this.options.configs.snapshot().connectors.keys(), ...asked.keys(), ...worker.connectorNames(), ...worker.taskIds().map((id) => id.connector)]);
     await Promise.all(
       [...names].map((name) =>
-        this.reconcileConnector(name, assignment, asked.get(name) ?? { taskRestarts: [], reconfigure: false, removed: false }).catch((error: unknown) =>
+        this.reconcileConnector(name, assignment, asked.get(name) ?? NOTHING_ASKED).catch((error: unknown) =>
           log.error({ connector: name, err: String(error) }, "could not reconcile connector"),
         ),
       ),
@@ -169,7 +173,7 @@ export class Reconciler {
 
     const ownsConnector = desired !== undefined && assignment.ownsConnector(name);
     const held = worker.connectorConfig(name);
-    if (held && (!ownsConnector || !sameStrings(held, desired.config) || plan.connector)) await worker.stopConnector(name);
+    if (held && (!ownsConnector || !sameStrings(held, desired.config) || plan.connector || asked.updated)) await worker.stopConnector(name);
     if (!desired) {
       if (held || stopped.length > 0 || asked.removed) await statuses.removeConnector(name);
       return;
