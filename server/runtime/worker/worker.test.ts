@@ -90,8 +90,9 @@ describe("Worker", () => {
     expect(fx.worker.taskIds()).toEqual([]);
   });
 
-  it("remembers the configs each task runs with, and stops everything on stop", async () => {
+  it("remembers the configs each task runs with, and stops everything on stop, reporting it UNASSIGNED", async () => {
     const config = { "connector.class": "ScriptedSource" };
+    await fx.worker.startConnector("c", config, "STARTED", noReconfiguration);
     fx.worker.startTask({ connector: "c", task: 0 }, config, { "task.index": "0" }, "STARTED");
     fx.worker.startTask({ connector: "c", task: 1 }, config, { "task.index": "1" }, "STARTED");
     fx.worker.startTask({ connector: "d", task: 0 }, config, { "task.index": "0" }, "STARTED");
@@ -104,6 +105,7 @@ describe("Worker", () => {
     await fx.worker.stop();
     expect(fx.worker.taskIds()).toEqual([]);
     expect(ScriptedPlugins.sourceTasks.every((task) => task.stopped)).toBe(true);
-    expect(fx.reports.filter((r) => r.state === "UNASSIGNED").map((r) => r.instance).sort()).toEqual(["c-0", "c-1", "d-0"]);
+    expect(ScriptedPlugins.sourceConnectors[0]!.stopped).toBe(1);
+    expect(fx.reports.filter((r) => r.state === "UNASSIGNED").map((r) => r.instance).sort()).toEqual(["c", "c-0", "c-1", "d-0"]);
   });
 });

@@ -161,11 +161,13 @@ export class Worker {
     await this.connectors.get(name)?.instance?.fail(error);
   }
 
-  /** Stops the connector instance and lets it go (its tasks are stopped separately). */
+  /** Stops the connector instance, lets it go and reports it UNASSIGNED, as a task that stops does (its tasks are stopped separately). */
   async stopConnector(name: string): Promise<void> {
     const entry = this.connectors.get(name);
+    if (!entry) return;
     this.connectors.delete(name);
-    await entry?.instance?.shutdown();
+    await entry.instance?.shutdown();
+    this.options.onConnectorStatus(name, "UNASSIGNED");
   }
 
   /** Starts one task loop. A task that cannot be built is reported FAILED (and held as such). */
