@@ -95,7 +95,9 @@ export function createPluginRegistry(): PluginRegistry {
   return registry;
 }
 
-function createHerder(config: WorkerConfig, workerId: string, stores: Pick<StandaloneHerderOptions, "configs" | "statuses" | "offsets">, metrics: ConnectMetrics, seed: SeedConnector[]): StandaloneHerder {
+type Stores = Pick<StandaloneHerderOptions, "configs" | "statuses" | "offsets">;
+
+function createHerder(config: WorkerConfig, workerId: string, stores: Stores, metrics: ConnectMetrics, seed: SeedConnector[]): StandaloneHerder {
   const clients = new KafkajsClientFactory(config);
   const { settings } = config;
   const registry = createPluginRegistry();

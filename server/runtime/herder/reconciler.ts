@@ -149,7 +149,12 @@ export class Reconciler {
     for (const pending of [this.restarts, this.taskRestarts, this.reconfigure, this.updated, this.removed]) pending.clear();
     const { worker } = this.options;
     const assignment = this.options.assignment.current();
-    const names = new Set([...this.options.configs.snapshot().connectors.keys(), ...asked.keys(), ...worker.connectorNames(), ...worker.taskIds().map((id) => id.connector)]);
+    const names = new Set([
+      ...this.options.configs.snapshot().connectors.keys(),
+      ...asked.keys(),
+      ...worker.connectorNames(),
+      ...worker.taskIds().map((id) => id.connector),
+    ]);
     await Promise.all(
       [...names].map((name) =>
         this.reconcileConnector(name, assignment, asked.get(name) ?? NOTHING_ASKED).catch((error: unknown) =>
@@ -167,7 +172,8 @@ export class Reconciler {
       return worker.stopTasks(ids);
     };
     const desired = this.options.configs.snapshot().connectors.get(name);
-    const plan: RestartPlan = desired && asked.restart ? restartPlan(asked.restart, statuses.snapshot().get(name), desired.taskConfigs.length) : { connector: false, tasks: [] };
+    const plan: RestartPlan =
+      desired && asked.restart ? restartPlan(asked.restart, statuses.snapshot().get(name), desired.taskConfigs.length) : { connector: false, tasks: [] };
     const restartTasks = new Set([...plan.tasks, ...asked.taskRestarts]);
     await stopTasks(worker.taskIds(name).filter((id) => restartTasks.has(id.task) || !this.taskMatches(id, desired, assignment)));
 

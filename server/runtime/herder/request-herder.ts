@@ -54,6 +54,7 @@ export interface RequestHerderOptions {
   restartTask(id: TaskId): Promise<void>;
 }
 
+const INITIAL_TARGETS: Record<InitialState, TargetState> = { RUNNING: "STARTED", PAUSED: "PAUSED", STOPPED: "STOPPED" };
 const notFound = (name: string) => new TributaryError("connector.not_found", `Connector ${name} not found`);
 
 /**
@@ -82,7 +83,11 @@ export class RequestHerder implements Herder {
     return { ...this.stored(name).config };
   }
 
-  putConnectorConfig(name: string, config: Record<string, string>, options: { allowReplace: boolean; initialState?: InitialState }): Promise<{ created: boolean; info: ConnectorInfo }> {
+  putConnectorConfig(
+    name: string,
+    config: Record<string, string>,
+    options: { allowReplace: boolean; initialState?: InitialState },
+  ): Promise<{ created: boolean; info: ConnectorInfo }> {
     const request = { op: "putConnectorConfig" as const, name, config, ...options };
     return this.locks.run(name, () =>
       asLeader(this.requests.leadership, request, async () => {
@@ -90,7 +95,7 @@ export class RequestHerder implements Herder {
         if (existing && !options.allowReplace) throw new TributaryError("connector.already_exists", `Connector ${name} already exists`);
         const full = { ...config, name };
         this.assertValid(full);
-        const target: TargetState | undefined = existing ? undefined : options.initialState === "PAUSED" ? "PAUSED" : options.initialState === "STOPPED" ? "STOPPED" : "STARTED";
+        const target: TargetState | undefined = existing ? undefined : INITIAL_TARGETS[options.initialState ?? "RUNNING"];
         await this.requests.configs.putConnectorConfig(name, full, target);
         await this.requests.applied();
         const written = this.snapshot().connectors.get(name) ?? { name, config: full, targetState: target ?? "STARTED", taskConfigs: [] };

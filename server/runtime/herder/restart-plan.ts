@@ -16,7 +16,8 @@ export interface RestartPlan {
 export function restartPlan(request: RestartRequest, statuses: ConnectorStatuses | undefined, taskCount: number): RestartPlan {
   const failed = (state: string | undefined) => state === "FAILED";
   const connector = !request.onlyFailed || failed(statuses?.connector?.state);
-  const tasks = request.includeTasks ? Array.from({ length: taskCount }, (_, task) => task).filter((task) => !request.onlyFailed || failed(statuses?.tasks.get(task)?.state)) : [];
+  const every = Array.from({ length: taskCount }, (_, task) => task);
+  const tasks = request.includeTasks ? every.filter((task) => !request.onlyFailed || failed(statuses?.tasks.get(task)?.state)) : [];
   return { connector, tasks };
 }
 

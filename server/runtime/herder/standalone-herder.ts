@@ -69,7 +69,8 @@ export class StandaloneHerder extends RequestHerder {
       statuses: options.statuses,
       assignment,
       reporter,
-      writeTaskConfigs: (name, taskConfigs) => asLeader(STANDALONE_LEADERSHIP, { op: "putTaskConfigs", name, taskConfigs }, () => options.configs.putTaskConfigs(name, taskConfigs)),
+      writeTaskConfigs: (name, taskConfigs) =>
+        asLeader(STANDALONE_LEADERSHIP, { op: "putTaskConfigs", name, taskConfigs }, () => options.configs.putTaskConfigs(name, taskConfigs)),
     });
     super({
       registry: options.registry,
