@@ -7,7 +7,7 @@ import { kafkaBrokers, tempDir, uniqueName } from "@/scripts/test/integration";
 import { createPluginRegistry } from "@/server/boot/runtime-factory";
 import { parseWorkerConfig } from "@/server/config/worker-config";
 import { WorkerClientFactory } from "@/server/kafka/client-factory";
-import { StandaloneHerder, type StandaloneHerderOptions } from "@/server/runtime/herder/standalone-herder";
+import { StandaloneHerder } from "@/server/runtime/herder/standalone-herder";
 import type { ConnectMetrics } from "@/server/runtime/metrics/connect-metrics";
 import type { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
 import type { IncomingRecord } from "@/server/runtime/ports";
@@ -16,6 +16,7 @@ import { openDatabase } from "@/server/storage/prisma/database";
 import { applyMigrations } from "@/server/storage/prisma/migrate";
 import { PrismaOffsetStore } from "@/server/storage/prisma/offset-store";
 import { PrismaStatusStore } from "@/server/storage/prisma/status-store";
+import type { StatusChange } from "@/server/storage/contracts/status-store";
 
 /** A running herder, its Kafka clients, its temp folder and how to tear it all down. */
 export interface StandaloneHarness {
@@ -30,11 +31,11 @@ export interface StandaloneHarness {
 export interface HarnessOptions {
   extend?: (registry: PluginRegistry) => void;
   metrics?: ConnectMetrics;
-  onStatus?: StandaloneHerderOptions["onStatus"];
+  onStatus?: (change: StatusChange) => void;
 }
 
-/** Starts a herder with the built-in plugins (plus whatever `options.extend` registers) and `offset.flush.interval.ms=500`. */
-export function startStandaloneHarness(prefix: string, options: HarnessOptions = {}): StandaloneHarness {
+/** Starts a herder with the built-in plugins (plus whatever `options.extend` registers) and `offset.flush.interval.ms=500`; resolves once it runs. */
+export async function startStandaloneHarness(prefix: string, options: HarnessOptions = {}): Promise<StandaloneHarness> {
   const folder = tempDir(prefix);
   const url = `file:${path.join(folder.dir, "worker.db")}`;
   applyMigrations(url, path.resolve("prisma", "migrations"));
@@ -43,11 +44,13 @@ export function startStandaloneHarness(prefix: string, options: HarnessOptions =
   const clients = new WorkerClientFactory(worker);
   const registry = createPluginRegistry();
   options.extend?.(registry);
+  const statuses = new PrismaStatusStore(db);
+  if (options.onStatus) statuses.subscribe(options.onStatus);
   const herder = new StandaloneHerder({
     workerId: "test:8083",
     registry,
     configs: new PrismaConfigStore(db),
-    statuses: new PrismaStatusStore(db),
+    statuses,
     offsets: new PrismaOffsetStore(db),
     admin: clients.admin(),
     worker: {
@@ -58,8 +61,9 @@ export function startStandaloneHarness(prefix: string, options: HarnessOptions =
       metrics: options.metrics,
     },
     close: () => clients.close(),
-    onStatus: options.onStatus,
   });
+  await herder.prepare();
+  await herder.start();
   return {
     herder,
     clients,

@@ -83,8 +83,8 @@ class ReportingSink extends SinkConnector {
 
 let harness: StandaloneHarness;
 
-beforeAll(() => {
-  harness = startStandaloneHarness("errors", {
+beforeAll(async () => {
+  harness = await startStandaloneHarness("errors", {
     extend: (registry) => {
       registry.register("transformation", AlwaysBusy);
       registry.register("transformation", RejectBad);

@@ -2,7 +2,7 @@
  * The shapes the Herder answers with. They are Kafka Connect's REST entities (reference §1.3),
  * field names included, so the HTTP layer serializes them as they are.
  */
-import type { TargetState } from "@/server/storage/contracts/config-store";
+import type { RestartRequest, TargetState } from "@/server/storage/contracts/config-store";
 import type { ConnectState } from "@/server/storage/contracts/status-store";
 import type { ConfigKeyInfo, ConfigValueInfo } from "@/server/plugins/api/config-def";
 
@@ -74,13 +74,7 @@ export interface ConfigInfos {
   configs: Array<{ definition: ConfigKeyInfo | null; value: ConfigValueInfo }>;
 }
 
-/** Restart flags of `POST /connectors/{c}/restart`. */
-export interface RestartRequest {
-  includeTasks: boolean;
-  onlyFailed: boolean;
-}
-
 /** What the user may ask a new connector to start as (`initial_state`). */
 export type InitialState = "RUNNING" | "PAUSED" | "STOPPED";
 
-export type { TargetState, ConnectState, ConfigKeyInfo, ConfigValueInfo };
+export type { RestartRequest, TargetState, ConnectState, ConfigKeyInfo, ConfigValueInfo };

@@ -13,8 +13,8 @@ import { startStandaloneHarness, type StandaloneHarness } from "@/scripts/test/s
 const folder = tempDir("pipeline-files");
 let harness: StandaloneHarness;
 
-beforeAll(() => {
-  harness = startStandaloneHarness("pipeline");
+beforeAll(async () => {
+  harness = await startStandaloneHarness("pipeline");
 });
 
 afterAll(async () => {

@@ -22,9 +22,9 @@ const events = new EventHub();
 const exporter = new PrometheusExporter(() => metrics.snapshot());
 let harness: StandaloneHarness;
 
-beforeAll(() => {
+beforeAll(async () => {
   events.subscribe((event) => metrics.observe(event));
-  harness = startStandaloneHarness("metrics", {
+  harness = await startStandaloneHarness("metrics", {
     metrics,
     onStatus: ({ connector, task, status }) => events.publish({ type: "status", connector, task, state: status.state, workerId: status.workerId, at: Date.now() }),
   });

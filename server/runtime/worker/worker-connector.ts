@@ -21,7 +21,7 @@ export class WorkerConnector {
   constructor(
     readonly name: string,
     readonly connector: Connector,
-    private readonly config: Record<string, string>,
+    readonly config: Readonly<Record<string, string>>,
     private readonly onStatus: ConnectorStatusListener,
     onReconfigure: () => void,
   ) {
@@ -50,6 +50,15 @@ export class WorkerConnector {
   /** Stops the instance for good (deletion, restart, shutdown). */
   shutdown(): Promise<void> {
     this.queue = this.queue.then(() => this.stopInstance());
+    return this.queue;
+  }
+
+  /** Stops the instance and makes it FAILED with `error`'s trace (its task configs could not be generated). */
+  fail(error: unknown): Promise<void> {
+    this.queue = this.queue.then(async () => {
+      await this.stopInstance();
+      this.markFailed(error);
+    });
     return this.queue;
   }
 

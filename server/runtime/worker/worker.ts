@@ -45,15 +45,35 @@ export function connectorType(registry: PluginRegistry, config: Readonly<Record<
   return plugin ? (plugin.kind as "source" | "sink") : "unknown";
 }
 
+/** A connector this worker holds: its instance, or (its class could not be found) the failure it reports. */
+interface ConnectorEntry {
+  config: Readonly<Record<string, string>>;
+  instance: WorkerConnector | null;
+  failure: string;
+  target: TargetState;
+}
+
+/** A task this worker holds: its loop, or null when it could not be built (it reported FAILED). */
+interface TaskEntry {
+  id: TaskId;
+  task: WorkerTask | null;
+  done: Promise<void>;
+  connectorConfig: Readonly<Record<string, string>>;
+  taskConfig: Readonly<Record<string, string>>;
+}
+
 /**
  * Runs connector instances and task loops in this process (Kafka Connect's Worker). It does
- * what the herder tells it and reports states through the listeners; it stores nothing itself
- * but source offsets (through the tasks). All methods may be called concurrently for different
- * connectors; the herder serializes calls for one connector.
+ * what the reconciler tells it and reports states through the listeners; it stores nothing itself
+ * but source offsets (through the tasks). It holds an instance until told to stop it, whatever
+ * its state: a connector or task that FAILED (even one whose class could not be found) stays
+ * held, so a caller comparing what should run with what is held never starts it again by
+ * itself. Calls for one connector must not overlap (the reconciler makes sure); calls for
+ * different connectors may.
  */
 export class Worker {
-  private readonly connectors = new Map<string, WorkerConnector>();
-  private readonly tasks = new Map<string, { task: WorkerTask; done: Promise<void> }>();
+  private readonly connectors = new Map<string, ConnectorEntry>();
+  private readonly tasks = new Map<string, TaskEntry>();
   private readonly metrics: ConnectMetrics;
 
   constructor(private readonly options: WorkerOptions) {
@@ -61,33 +81,55 @@ export class Worker {
   }
 
   /** Creates the connector instance and moves it to `target`. Fails the connector if its class cannot be loaded. */
-  async startConnector(name: string, config: Record<string, string>, target: TargetState, onReconfigure: () => void): Promise<void> {
+  async startConnector(name: string, config: Readonly<Record<string, string>>, target: TargetState, onReconfigure: () => void): Promise<void> {
     if (this.connectors.has(name)) throw new TributaryError("connector.already_running", `Connector ${name} is already running on this worker`);
     const plugin = this.options.registry.find(["source", "sink"], config["connector.class"] ?? "");
     if (!plugin) {
+      const failure = `ConnectException: Failed to find any class that implements Connector and which name matches ${config["connector.class"]}`;
+      this.connectors.set(name, { config, instance: null, failure, target });
       this.metrics.recordConnectorStartup(false);
-      this.options.onConnectorStatus(name, "FAILED", `ConnectException: Failed to find any class that implements Connector and which name matches ${config["connector.class"]}`);
+      this.options.onConnectorStatus(name, "FAILED", failure);
       return;
     }
     this.metrics.describeConnector(name, { type: plugin.kind as "source" | "sink", className: plugin.className, version: plugin.version });
     const instance = new WorkerConnector(name, new plugin.plugin() as Connector, config, this.options.onConnectorStatus, onReconfigure);
-    this.connectors.set(name, instance);
+    this.connectors.set(name, { config, instance, failure: "", target });
     await instance.transitionTo(target);
     this.metrics.recordConnectorStartup(!instance.isFailed);
   }
 
+  /**
+   * Moves the connector instance to `target` (a no-op when it is there). A FAILED connector only
+   * leaves FAILED for STOPPED; one whose class could not be found reports FAILED again for any
+   * other target.
+   */
   async setConnectorTargetState(name: string, target: TargetState): Promise<void> {
-    await this.connectors.get(name)?.transitionTo(target);
-    for (const { task } of this.tasksOf(name)) task.transitionTo(target);
+    const entry = this.connectors.get(name);
+    if (!entry) return;
+    if (entry.instance) return entry.instance.transitionTo(target);
+    if (entry.target === target) return;
+    entry.target = target;
+    if (target === "STOPPED") this.options.onConnectorStatus(name, "STOPPED");
+    else this.options.onConnectorStatus(name, "FAILED", entry.failure);
   }
 
-  /** Whether this worker holds an instance of the connector (started, paused or stopped). */
-  hasConnector(name: string): boolean {
-    return this.connectors.has(name);
+  /** Moves one task to STARTED or PAUSED (a no-op when it is there, stopping or failed). */
+  setTaskTargetState(id: TaskId, target: TargetState): void {
+    this.tasks.get(taskKey(id))?.task?.transitionTo(target);
+  }
+
+  /** The names of the connectors this worker holds. */
+  connectorNames(): string[] {
+    return [...this.connectors.keys()];
+  }
+
+  /** The config the held connector was started with, or undefined when it is not held. */
+  connectorConfig(name: string): Readonly<Record<string, string>> | undefined {
+    return this.connectors.get(name)?.config;
   }
 
   isConnectorStarted(name: string): boolean {
-    return this.connectors.get(name)?.isStarted ?? false;
+    return this.connectors.get(name)?.instance?.isStarted ?? false;
   }
 
   /**
@@ -96,7 +138,7 @@ export class Worker {
    * Throws when it returns more than `tasks.max` configs and `tasks.max.enforce` is on.
    */
   async generateTaskConfigs(name: string, config: Readonly<Record<string, string>>): Promise<Record<string, string>[]> {
-    const instance = this.connectors.get(name);
+    const instance = this.connectors.get(name)?.instance;
     if (!instance?.isStarted) throw new TributaryError("connector.not_running", `Connector ${name} is not running`);
     const connector = instance.connector;
     const maxTasks = Number(config["tasks.max"] ?? 1);
@@ -114,21 +156,29 @@ export class Worker {
     });
   }
 
-  /** Stops the connector instance (its tasks are stopped separately). */
-  async stopConnector(name: string): Promise<void> {
-    const instance = this.connectors.get(name);
-    this.connectors.delete(name);
-    await instance?.shutdown();
+  /** Stops the connector instance and makes it FAILED with `error` (it is still held). */
+  async failConnector(name: string, error: unknown): Promise<void> {
+    await this.connectors.get(name)?.instance?.fail(error);
   }
 
-  /** Starts one task loop. A task that cannot be built is reported FAILED. */
-  startTask(id: TaskId, connectorConfig: Readonly<Record<string, string>>, taskConfig: Record<string, string>, target: TargetState): void {
+  /** Stops the connector instance, lets it go and reports it UNASSIGNED, as a task that stops does (its tasks are stopped separately). */
+  async stopConnector(name: string): Promise<void> {
+    const entry = this.connectors.get(name);
+    if (!entry) return;
+    this.connectors.delete(name);
+    await entry.instance?.shutdown();
+    this.options.onConnectorStatus(name, "UNASSIGNED");
+  }
+
+  /** Starts one task loop. A task that cannot be built is reported FAILED (and held as such). */
+  startTask(id: TaskId, connectorConfig: Readonly<Record<string, string>>, taskConfig: Readonly<Record<string, string>>, target: TargetState): void {
     if (this.tasks.has(taskKey(id))) throw new TributaryError("task.already_running", `Task ${taskKey(id)} is already running on this worker`);
     try {
-      const task = this.buildTask(id, connectorConfig, taskConfig, target);
-      this.tasks.set(taskKey(id), { task, done: task.run() });
+      const task = this.buildTask(id, connectorConfig, { ...taskConfig }, target);
+      this.tasks.set(taskKey(id), { id, task, done: task.run(), connectorConfig, taskConfig });
       this.metrics.recordTaskStartup(true);
     } catch (error) {
+      this.tasks.set(taskKey(id), { id, task: null, done: Promise.resolve(), connectorConfig, taskConfig });
       this.metrics.recordTaskStartup(false);
       this.metrics.removeTask(id.connector, id.task);
       log.error({ task: taskKey(id), err: (error as Error).message }, "task could not be created");
@@ -136,30 +186,32 @@ export class Worker {
     }
   }
 
-  /** Stops these tasks and waits for their loops to end (offsets committed, resources released). */
+  /** The connector and task configs a held task was started with, or undefined when it is not held. */
+  taskConfigsOf(id: TaskId): { connectorConfig: Readonly<Record<string, string>>; taskConfig: Readonly<Record<string, string>> } | undefined {
+    const entry = this.tasks.get(taskKey(id));
+    return entry && { connectorConfig: entry.connectorConfig, taskConfig: entry.taskConfig };
+  }
+
+  /** Stops these tasks, lets them go and waits for their loops to end (offsets committed, resources released). */
   async stopTasks(ids: TaskId[]): Promise<void> {
     const stopping = ids.flatMap((id) => {
       const entry = this.tasks.get(taskKey(id));
       this.tasks.delete(taskKey(id));
-      entry?.task.stop();
-      return entry ? [entry.done.then(() => this.metrics.removeTask(id.connector, id.task))] : [];
+      entry?.task?.stop();
+      return entry?.task ? [entry.done.then(() => this.metrics.removeTask(id.connector, id.task))] : [];
     });
     await Promise.all(stopping);
   }
 
-  /** The ids of this connector's running task loops. */
-  taskIds(name: string): TaskId[] {
-    return this.tasksOf(name).map(({ task }) => task.id);
+  /** The ids of the tasks this worker holds: the connector's, or every one. */
+  taskIds(name?: string): TaskId[] {
+    return [...this.tasks.values()].map((entry) => entry.id).filter((id) => name === undefined || id.connector === name);
   }
 
-  /** Stops every task and connector. */
+  /** Stops every task, then every connector. */
   async stop(): Promise<void> {
-    await this.stopTasks([...this.tasks.values()].map(({ task }) => task.id));
-    await Promise.all([...this.connectors.keys()].map((name) => this.stopConnector(name)));
-  }
-
-  private tasksOf(name: string): Array<{ task: WorkerTask }> {
-    return [...this.tasks.values()].filter(({ task }) => task.id.connector === name);
+    await this.stopTasks(this.taskIds());
+    await Promise.all(this.connectorNames().map((name) => this.stopConnector(name)));
   }
 
   private buildTask(id: TaskId, connectorConfig: Readonly<Record<string, string>>, taskConfig: Record<string, string>, target: TargetState): WorkerTask {

@@ -17,11 +17,41 @@ export interface TaskStatus extends Status {
   task: number;
 }
 
+/** The statuses of one connector: its own (absent until reported) and its tasks', by task number. */
+export interface ConnectorStatuses {
+  readonly connector: Readonly<Status> | undefined;
+  readonly tasks: ReadonlyMap<number, Readonly<Status>>;
+}
+
+/**
+ * A status that was stored, told to subscribers: `task` null for the connector itself. This is
+ * what the console's live events carry, from whichever worker wrote it.
+ */
+export interface StatusChange {
+  connector: string;
+  task: number | null;
+  status: Status;
+}
+
 /**
  * Connector and task statuses (Kafka Connect's status backing store). Each put replaces the
- * previous status of that connector or task.
+ * previous status of that connector or task. `start()` resolves once the store holds everything
+ * written before; reads and writes come after it. What it loads is not told to subscribers: they
+ * hear of writes applied after it.
+ *
+ * Change notification: every stored status, whichever worker wrote it, is told to every
+ * subscriber exactly once, in the order the puts were applied, after `snapshot()` and the
+ * readers show it and before the put's promise resolves (for this process's own puts).
+ * Subscribers are called synchronously and must not throw or block. Removals are not told:
+ * they follow a config change (a deleted connector, a shrunk task set) the config store tells.
  */
 export interface StatusStore {
+  /** Loads what the store holds; call once before anything else. */
+  start(): Promise<void>;
+  /** Every connector that has statuses, by name, from memory: cheap, never waits. */
+  snapshot(): ReadonlyMap<string, ConnectorStatuses>;
+  /** Adds a subscriber of stored statuses; returns the function that removes it. */
+  subscribe(listener: (change: StatusChange) => void): () => void;
   putConnector(connector: string, status: Status): Promise<void>;
   putTask(connector: string, task: number, status: Status): Promise<void>;
   connector(connector: string): Promise<Status | undefined>;

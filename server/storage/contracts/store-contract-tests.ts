@@ -19,6 +19,8 @@ export interface StoreFixture {
 export function describeStoreContracts(implementation: string, open: () => Promise<StoreFixture>): void {
   async function withStores(test: (stores: StoreFixture) => Promise<void>): Promise<void> {
     const stores = await open();
+    await stores.config.start();
+    await stores.status.start();
     try {
       await test(stores);
     } finally {
@@ -78,6 +80,60 @@ export function describeStoreContracts(implementation: string, open: () => Promi
       }));
   });
 
+  describe(`${implementation} config store snapshots and changes`, () => {
+    it("serves every write from snapshot(), and a snapshot handed out never changes", () =>
+      withStores(async ({ config }) => {
+        const empty = config.snapshot();
+        await config.putConnectorConfig("b", { k: "1" }, "PAUSED");
+        await config.putConnectorConfig("a", { k: "2" });
+        await config.putTaskConfigs("a", [{ t: "0" }]);
+        const current = config.snapshot();
+        expect([...current.connectors.keys()]).toEqual(["a", "b"]);
+        expect(current.connectors.get("a")).toEqual({ name: "a", config: { k: "2" }, targetState: "STARTED", taskConfigs: [{ t: "0" }] });
+        expect(current.version).toBeGreaterThan(empty.version);
+        expect(empty.connectors.size).toBe(0);
+        await config.putTargetState("a", "STOPPED");
+        expect(current.connectors.get("a")!.targetState).toBe("STARTED");
+        expect(config.snapshot().connectors.get("a")!.targetState).toBe("STOPPED");
+      }));
+
+    it("tells each write to subscribers once, in order, when the snapshot already shows it", () =>
+      withStores(async ({ config }) => {
+        const told: Array<{ kind: string; connector: string; target: string | undefined; fresh: boolean }> = [];
+        const unsubscribe = config.subscribe((change) => {
+          const snapshot = config.snapshot();
+          told.push({ kind: change.kind, connector: change.connector, target: snapshot.connectors.get(change.connector)?.targetState, fresh: snapshot.version === change.version });
+        });
+        await config.putConnectorConfig("c", {});
+        await config.putConnectorConfig("c", { changed: "yes" });
+        await config.putTaskConfigs("c", [{}]);
+        await config.putTargetState("c", "PAUSED");
+        await config.putRestartRequest("c", { includeTasks: true, onlyFailed: false });
+        await config.removeConnector("c");
+        unsubscribe();
+        await config.putConnectorConfig("after", {});
+        expect(told).toEqual([
+          { kind: "connector-created", connector: "c", target: "STARTED", fresh: true },
+          { kind: "connector-updated", connector: "c", target: "STARTED", fresh: true },
+          { kind: "tasks", connector: "c", target: "STARTED", fresh: true },
+          { kind: "target-state", connector: "c", target: "PAUSED", fresh: true },
+          { kind: "restart", connector: "c", target: "PAUSED", fresh: true },
+          { kind: "connector-removed", connector: "c", target: undefined, fresh: true },
+        ]);
+      }));
+
+    it("keeps the latest restart request per connector, refuses unknown connectors and drops it with the connector", () =>
+      withStores(async ({ config }) => {
+        await expect(config.putRestartRequest("ghost", { includeTasks: false, onlyFailed: false })).rejects.toMatchObject({ code: "connector.not_found" });
+        await config.putConnectorConfig("c", {});
+        await config.putRestartRequest("c", { includeTasks: true, onlyFailed: true });
+        await config.putRestartRequest("c", { includeTasks: false, onlyFailed: false });
+        expect(config.snapshot().restartRequests.get("c")).toEqual({ includeTasks: false, onlyFailed: false });
+        await config.removeConnector("c");
+        expect(config.snapshot().restartRequests.has("c")).toBe(false);
+      }));
+  });
+
   describe(`${implementation} offset store`, () => {
     it("writes and reads offsets per connector, with partitions matched by content not key order", () =>
       withStores(async ({ offsets }) => {
@@ -124,6 +180,26 @@ export function describeStoreContracts(implementation: string, open: () => Promi
           { task: 1, state: "FAILED", trace: "ConnectException: boom\n\tat x", workerId: "h:8083", generation: 1 },
         ]);
         expect(await status.connector("nobody")).toBeUndefined();
+      }));
+
+    it("tells each stored status to subscribers once it reads back, and serves the snapshot", () =>
+      withStores(async ({ status }) => {
+        const told: unknown[] = [];
+        status.subscribe((change) => told.push({ ...change, stored: status.snapshot().get(change.connector) }));
+        await status.putConnector("c", { state: "RUNNING", workerId: "w:1", generation: 3 });
+        await status.putTask("c", 0, { state: "FAILED", trace: "boom", workerId: "w:2", generation: 3 });
+        expect(told).toEqual([
+          { connector: "c", task: null, status: { state: "RUNNING", workerId: "w:1", generation: 3 }, stored: { connector: { state: "RUNNING", workerId: "w:1", generation: 3 }, tasks: new Map() } },
+          {
+            connector: "c",
+            task: 0,
+            status: { state: "FAILED", trace: "boom", workerId: "w:2", generation: 3 },
+            stored: { connector: { state: "RUNNING", workerId: "w:1", generation: 3 }, tasks: new Map([[0, { state: "FAILED", trace: "boom", workerId: "w:2", generation: 3 }]]) },
+          },
+        ]);
+        await status.removeConnector("c");
+        expect(status.snapshot().has("c")).toBe(false);
+        expect(told).toHaveLength(2);
       }));
 
     it("forgets tasks above a count, and a removed connector entirely", () =>

@@ -1,38 +1,59 @@
-import type { Status, StatusStore, TaskStatus } from "@/server/storage/contracts/status-store";
+import type { ConnectorStatuses, Status, StatusChange, StatusStore, TaskStatus } from "@/server/storage/contracts/status-store";
 
-/** StatusStore in memory, for unit tests. */
+/**
+ * StatusStore in memory: the unit tests' store, and the in-memory state the durable stores serve
+ * reads from (they apply each write here once it is durable). A connector's entry is replaced on
+ * each write, so an entry handed out by `snapshot()` never changes.
+ */
 export class MemoryStatusStore implements StatusStore {
-  private readonly connectors = new Map<string, Status>();
-  private readonly taskStatuses = new Map<string, Map<number, Status>>();
+  private readonly entries = new Map<string, ConnectorStatuses>();
+  private readonly listeners = new Set<(change: StatusChange) => void>();
+
+  async start(): Promise<void> {}
+
+  snapshot(): ReadonlyMap<string, ConnectorStatuses> {
+    return new Map(this.entries);
+  }
+
+  subscribe(listener: (change: StatusChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   async putConnector(connector: string, status: Status): Promise<void> {
-    this.connectors.set(connector, { ...status });
+    const entry = this.entries.get(connector);
+    this.entries.set(connector, { connector: { ...status }, tasks: entry?.tasks ?? new Map() });
+    this.tell({ connector, task: null, status: { ...status } });
   }
 
   async putTask(connector: string, task: number, status: Status): Promise<void> {
-    let tasks = this.taskStatuses.get(connector);
-    if (!tasks) this.taskStatuses.set(connector, (tasks = new Map()));
+    const entry = this.entries.get(connector);
+    const tasks = new Map(entry?.tasks ?? []);
     tasks.set(task, { ...status });
+    this.entries.set(connector, { connector: entry?.connector, tasks: new Map([...tasks.entries()].sort(([a], [b]) => a - b)) });
+    this.tell({ connector, task, status: { ...status } });
   }
 
   async connector(connector: string): Promise<Status | undefined> {
-    const status = this.connectors.get(connector);
+    const status = this.entries.get(connector)?.connector;
     return status && { ...status };
   }
 
   async tasks(connector: string): Promise<TaskStatus[]> {
-    return [...(this.taskStatuses.get(connector) ?? new Map<number, Status>()).entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([task, status]) => ({ ...status, task }));
+    return [...(this.entries.get(connector)?.tasks ?? new Map<number, Status>()).entries()].map(([task, status]) => ({ ...status, task }));
   }
 
   async removeTasks(connector: string, fromTask: number): Promise<void> {
-    const tasks = this.taskStatuses.get(connector);
-    for (const task of [...(tasks?.keys() ?? [])]) if (task >= fromTask) tasks!.delete(task);
+    const entry = this.entries.get(connector);
+    if (!entry) return;
+    this.entries.set(connector, { connector: entry.connector, tasks: new Map([...entry.tasks.entries()].filter(([task]) => task < fromTask)) });
   }
 
   async removeConnector(connector: string): Promise<void> {
-    this.connectors.delete(connector);
-    this.taskStatuses.delete(connector);
+    this.entries.delete(connector);
+  }
+
+  private tell(change: StatusChange): void {
+    for (const listener of this.listeners) listener(change);
   }
 }
