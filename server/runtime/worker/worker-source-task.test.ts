@@ -39,7 +39,7 @@ describe("WorkerSourceTask", () => {
     expect(task.commits).toBe(0);
 
     producer.release();
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(sentValues(producer)).toEqual(["a", "b"]);
     expect(await fx.offsets.offsets("src")).toEqual([{ partition: { file: "in.txt" }, offset: { position: 4 } }]);
     expect(task.commits).toBe(1);
@@ -48,6 +48,22 @@ describe("WorkerSourceTask", () => {
       { value: "b", acknowledged: true },
     ]);
     expect(fx.topicsUsed).toEqual(["src:lines"]);
+  });
+
+  it("polls the next batch while one is on the wire, and sends it only once that one was acknowledged", async () => {
+    const { task, producer } = await started();
+    producer.holding = true;
+    task.feed(sourceRecord("lines", "first", 1));
+    await vi.advanceTimersByTimeAsync(0);
+    task.feed(sourceRecord("lines", "second", 2));
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(task.polledBatches).toBe(2);
+    expect(producer.heldRecords).toBe(1);
+
+    producer.release();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(sentValues(producer)).toEqual(["first", "second"]);
+    expect(await fx.offsets.offsets("src")).toEqual([{ partition: { file: "in.txt" }, offset: { position: 2 } }]);
   });
 
   it("commits what was acknowledged when it stops, closes its producer and reports UNASSIGNED", async () => {
@@ -71,7 +87,7 @@ describe("WorkerSourceTask", () => {
     await vi.advanceTimersByTimeAsync(2_000);
     expect(sentValues(producer)).toEqual(["a"]);
     task.feed(sourceRecord("lines", "b", 2));
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(await fx.offsets.offsets("src")).toEqual([{ partition: { file: "in.txt" }, offset: { position: 2 } }]);
     expect(fx.statesOf("src-0")).toEqual(["RUNNING"]);
   });

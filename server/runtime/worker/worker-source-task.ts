@@ -53,7 +53,9 @@ const PRODUCER_CLASS = "org.apache.kafka.clients.producer.KafkaProducer";
 export class WorkerSourceTask extends WorkerTask {
   private readonly acked = new Map<string, { partition: OffsetMap; offset: OffsetMap }>();
   private readonly knownTopics = new Set<string>();
-  private lastCommit = Date.now();
+  /** The latest offset commit (they never overlap): the periodic one, or the one at a pause or stop. */
+  private committing: Promise<void> = Promise.resolve();
+  private commitTimer: NodeJS.Timeout | undefined;
   private readonly operator: RetryWithToleranceOperator;
   private readonly processing = new ProcessingContext();
   /** The context of produce failures: the batch on the wire fails while the next one is being converted. */
@@ -77,6 +79,8 @@ export class WorkerSourceTask extends WorkerTask {
       await this.operator.start();
       await task.start(this.setup.taskConfig);
       this.reportStarted();
+      // As Kafka Connect's offset committer: on its own schedule, so a poll that waits for data does not hold acknowledged offsets back.
+      this.commitTimer = setInterval(() => void this.commitOffsets().catch((error: unknown) => this.fail(error)), this.setup.offsetFlushIntervalMs);
       while (!this.stopping) {
         if (this.targetState === "PAUSED") {
           await this.awaitInFlight();
@@ -89,7 +93,6 @@ export class WorkerSourceTask extends WorkerTask {
         if (records && records.length > 0) this.setup.metrics.recordPoll(records.length, Date.now() - pollStarted, records[records.length - 1]!.timestamp);
         if (this.stopping) break;
         if (records && records.length > 0) await this.dispatch(records);
-        if (Date.now() - this.lastCommit >= this.setup.offsetFlushIntervalMs) await this.commitOffsets();
       }
       await this.awaitInFlight();
     } finally {
@@ -124,7 +127,10 @@ export class WorkerSourceTask extends WorkerTask {
       this.knownTopics.add(record.topic);
     }
     const delivery = this.deliver(records.length, outgoing, sent);
-    delivery.catch(() => undefined); // observed by awaitInFlight; a failure must not go unhandled meanwhile
+    // A batch that fails the task fails it now, not when the next batch would wait for it.
+    delivery.catch((error: unknown) => {
+      if (!this.stopping) this.fail(error);
+    });
     this.inFlight = delivery;
   }
 
@@ -203,9 +209,14 @@ export class WorkerSourceTask extends WorkerTask {
     }
   }
 
-  /** Writes the acknowledged offsets (one atomic batch), then tells the task. */
-  private async commitOffsets(): Promise<void> {
-    this.lastCommit = Date.now();
+  /** Writes the acknowledged offsets (one atomic batch), then tells the task; after any commit still running. */
+  private commitOffsets(): Promise<void> {
+    const commit = this.committing.catch(() => undefined).then(() => this.writeOffsets());
+    this.committing = commit;
+    return commit;
+  }
+
+  private async writeOffsets(): Promise<void> {
     await this.operator.flush();
     if (this.acked.size === 0) return;
     const entries = [...this.acked.values()];
@@ -222,6 +233,7 @@ export class WorkerSourceTask extends WorkerTask {
   }
 
   private async shutdown(): Promise<void> {
+    clearInterval(this.commitTimer);
     try {
       await this.commitOffsets();
     } finally {

@@ -74,6 +74,8 @@ export class ScriptedSourceTask extends SourceTask {
   static readonly className = "test.ScriptedSourceTask";
   props: Record<string, string> = {};
   commits = 0;
+  /** How many polls returned a batch. */
+  polledBatches = 0;
   stopped = false;
   readonly committedRecords: Array<{ value: unknown; acknowledged: boolean }> = [];
   private readonly batches: SourceRecord[][] = [];
@@ -105,7 +107,9 @@ export class ScriptedSourceTask extends SourceTask {
   async poll(): Promise<SourceRecord[] | null> {
     while (this.batches.length === 0 && !this.stopped && !this.failure) await new Promise<void>((resolve) => (this.wake = resolve));
     if (this.failure) throw this.failure;
-    return this.batches.shift() ?? null;
+    const batch = this.batches.shift() ?? null;
+    if (batch) this.polledBatches++;
+    return batch;
   }
 
   stop() {
