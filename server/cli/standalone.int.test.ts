@@ -28,6 +28,12 @@ describe("tributary (headless worker)", () => {
     expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
+  it("runs as `npx tributary` from the project folder, as the README says", () => {
+    const result = spawnSync("npx", ["tributary", "--version"], { encoding: "utf8", cwd: path.resolve(".") });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
   it("standalone: serves Connect's root and health on its listener against the real broker, and stops cleanly on SIGTERM", async () => {
     const port = await freePort();
     const { file, dir } = workerFile([
