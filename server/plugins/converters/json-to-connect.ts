@@ -209,7 +209,7 @@ function schemaless(node: JsonTree | undefined): unknown {
     if (node < INT64_MIN || node > INT64_MAX) throw new DataException(`Integer ${node} is out of range for INT64`);
     return node;
   }
-  if (node instanceof JsonRawNumber) return node.value;
+  if (node instanceof JsonRawNumber) return node.value + 0;
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length; i++) node[i] = schemaless(node[i]) as JsonTree;
     return node;
@@ -233,10 +233,11 @@ function wholeNumber(node: JsonTree): number | bigint | null {
   return null;
 }
 
+/** A numeric node as a double; `-0` reads as 0, as Jackson's BigDecimal nodes have no negative zero. */
 function floatNumber(node: JsonTree): number | null {
-  if (typeof node === "number") return node;
+  if (typeof node === "number") return node + 0;
   if (typeof node === "bigint") return Number(node);
-  if (node instanceof JsonRawNumber) return node.value;
+  if (node instanceof JsonRawNumber) return node.value + 0;
   if (node === "NaN") return NaN;
   if (node === "Infinity") return Infinity;
   if (node === "-Infinity") return -Infinity;
