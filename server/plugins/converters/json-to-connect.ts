@@ -1,3 +1,4 @@
+import { JavaHashMap } from "@/server/plugins/api/data/java-hash-map";
 import { BigDecimal } from "@/server/plugins/api/data/big-decimal";
 import { DataException } from "@/server/plugins/api/data/errors";
 import { ConnectDate, Decimal, Time, Timestamp } from "@/server/plugins/api/data/logical-types";
@@ -157,11 +158,11 @@ export function convertToConnect(schema: Schema | null, node: JsonTree | undefin
 
 function toMap(schema: Schema, node: JsonTree, replaceNullWithDefault: boolean): Map<unknown, unknown> {
   const valueSchema = schema.valueSchema;
-  const result = new Map<unknown, unknown>();
+  const result = new JavaHashMap<unknown, unknown>();
   if (schema.keySchema === null || schema.keySchema.type === "STRING") {
     if (!(node instanceof Map)) throw new DataException(`Maps with string fields should be encoded as JSON objects, but found ${nodeType(node)}`);
     for (const [key, value] of node) result.set(key, convertToConnect(valueSchema, value, replaceNullWithDefault));
-    return result;
+    return result.toMap();
   }
   if (!Array.isArray(node)) throw new DataException(`Maps with non-string fields should be encoded as JSON array of tuples, but found ${nodeType(node)}`);
   for (const entry of node) {
@@ -169,7 +170,7 @@ function toMap(schema: Schema, node: JsonTree, replaceNullWithDefault: boolean):
     if (entry.length !== 2) throw new DataException(`Found invalid map entry, expected length 2 but found :${entry.length}`);
     result.set(convertToConnect(schema.keySchema, entry[0], replaceNullWithDefault), convertToConnect(valueSchema, entry[1], replaceNullWithDefault));
   }
-  return result;
+  return result.toMap();
 }
 
 function toLogical(schema: Schema, node: JsonTree): unknown {
@@ -214,8 +215,9 @@ function schemaless(node: JsonTree | undefined): unknown {
     for (let i = 0; i < node.length; i++) node[i] = schemaless(node[i]) as JsonTree;
     return node;
   }
-  for (const [key, value] of node) node.set(key, schemaless(value) as JsonTree);
-  return node;
+  const result = new JavaHashMap<string, unknown>();
+  for (const [key, value] of node) result.set(key, schemaless(value));
+  return result.toMap();
 }
 
 function isIntegerNode(node: JsonTree | undefined): node is number | bigint {

@@ -147,10 +147,16 @@ function castToString(schema: Schema | null, value: unknown): string {
  * number is true when its whole part is not 0, text parses as Java's `parseXxx` (a failure is
  * a DataException), and STRING is Java's `toString()` with Kafka's date formats and bytes as
  * base64. Logical values (Date, Time, Timestamp, Decimal) cast through their stored form. Null
- * stays null. `schema` is the value's schema, null for schemaless data.
+ * stays null. `schema` is the value's schema, null for schemaless data, where an integer result
+ * is a bigint (Tributary's schemaless integer).
  * @throws DataException for a source type Cast does not read (array, map, struct) or bytes to a non-string.
  */
 export function castValue(schema: Schema | null, value: unknown, target: CastTarget): unknown {
+  const cast = castToTarget(schema, value, target);
+  return schema === null && typeof cast === "number" && target in INT_BITS ? BigInt(cast) : cast;
+}
+
+function castToTarget(schema: Schema | null, value: unknown, target: CastTarget): unknown {
   if (value === null || value === undefined) return null;
   const source = schema === null ? inferType(value) : schema.type;
   if (source === null) throw new DataException(`Cast transformation was passed a value of type ${typeNameOf(value)} which is not supported by Connect's data API`);
