@@ -3,6 +3,7 @@
  * with the reason (README's compatibility notes list the same) and a precise test of whether it
  * explains a vector's difference. A difference no rule explains fails the differential test.
  */
+import { javaDoubleToString } from "@/server/plugins/api/data/java-number-format";
 import { float32FromBits, float64FromBits } from "./typed-data";
 import type { KafkaResult, Vector } from "./vector";
 
@@ -122,6 +123,7 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
       if (leaves === null || leaves.length === 0) return false;
       return leaves.every(([key, kafka, tributary]) => {
         if (typeof kafka !== "string" || typeof tributary !== "string") return false;
+        if (key === "number") return newerJavaDigits(javaDoubleToString(float64FromBits(kafka)), javaDoubleToString(float64FromBits(tributary)));
         if (sameButFloatDigits(kafka, tributary)) return true;
         return /^(key|value|bytes|\d+)$/.test(key) && sameButFloatDigits(decoded(kafka), decoded(tributary));
       });
@@ -164,6 +166,17 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
       const k = kafka?.error;
       const t = tributary.error;
       return !!k && !!t && k.stage === t.stage && t.class === "DataException" && ["IllegalArgumentException", "NullPointerException", "ClassCastException"].includes(k.class);
+    },
+  },
+  {
+    id: "cast-drops-logical-name",
+    reason:
+      "Cast of a whole Decimal, Date, Time or Timestamp value gives a plain schema of the target type. Kafka Connect's " +
+      "keeps the logical name on the new type (an int8 named Decimal), which its converters then refuse, so the record " +
+      "cannot be written at all.",
+    explains({ vector, kafka, tributary }) {
+      const error = kafka?.error;
+      return vector.covers.includes("Cast$Value") && !tributary.error && !!error && /_CONVERTER$/.test(error.stage) && /^Invalid type for (Decimal|Date|Time|Timestamp)\b/.test(error.message);
     },
   },
   {

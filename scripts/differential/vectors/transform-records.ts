@@ -5,7 +5,7 @@
  */
 import { header, record } from "./build";
 import { s, t } from "./samples";
-import type { RecordSpec, SchemaSpec } from "../vector";
+import type { RecordSpec, SchemaSpec, TypedValue } from "../vector";
 
 const ADDRESS = s.struct([["city", s.of("STRING")], ["zip", s.opt(s.of("STRING"))]], { name: "com.example.Address" });
 
@@ -91,6 +91,8 @@ export const RECORDS = {
   tombstone: record({ keySchema: s.of("STRING"), key: t.str("gone"), valueSchema: s.opt(ORDER), value: null, headers: HEADERS }),
   "schemaless-tombstone": record({ key: t.str("gone"), value: null }),
   "no-timestamp": record({ valueSchema: ORDER, value: ORDER_VALUE, timestamp: null }),
+  "small-map": record({ value: t.map([t.str("zeta"), t.i64(1)], [t.str("alpha"), t.str("a")], [t.str("mid"), t.bool(true)]) }),
+  "six-map": record({ value: t.map(...["f", "customer_id", "e", "amount", "b", "currency"].map((key, i): [TypedValue, TypedValue] => [t.str(key), t.i64(i)])) }),
 } satisfies Record<string, RecordSpec>;
 
 /** A base record's name. */

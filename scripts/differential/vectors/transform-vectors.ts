@@ -5,7 +5,8 @@
  * sink side (the base record's bytes as Kafka Connect wrote them → converters → chain), where
  * sink-only options such as InsertField's `offset.field` apply.
  */
-import { config, convertersOf } from "./build";
+import { config, convertersOf, record } from "./build";
+import { primitiveSamples, schemalessSamples, t } from "./samples";
 import { RECORDS, type RecordName } from "./transform-records";
 import type { CarrierVector } from "../read-back";
 import type { ConnectorConfig, Vector } from "../vector";
@@ -35,6 +36,8 @@ const CASES: Record<string, Omit<Case, "name">> = {
   "HoistField/value": one("HoistField$Value", { field: "wrapped" }, ALL),
   "HoistField/key": one("HoistField$Key", { field: "k" }, ALL),
   "InsertField/all": one("InsertField$Value", { "topic.field": "topic!", "partition.field": "partition", "timestamp.field": "ts?", "static.field": "source", "static.value": "differential" }, ALL),
+  "InsertField/small-maps": one("InsertField$Value", { "static.field": "added", "static.value": "x" }, ["small-map", "six-map"]),
+  "MaskField/small-maps": one("MaskField$Value", { fields: "alpha,b" }, ["small-map", "six-map"]),
   "InsertField/offset": one("InsertField$Value", { "offset.field": "offset" }, ["struct", "map"]),
   "InsertField/static-only": one("InsertField$Value", { "static.field": "origin", "static.value": "" }, DATA),
   "InsertField/key": one("InsertField$Key", { "topic.field": "topic", "static.field": "x", "static.value": "y" }, ["struct", "map"]),
@@ -96,6 +99,14 @@ const CASES: Record<string, Omit<Case, "name">> = {
   "TimestampConverter/to-string-map": one("TimestampConverter$Value", { field: "epoch", "target.type": "string", format: "EEEE, d MMMM yyyy HH:mm:ss.SSS" }, ["map"]),
   "TimestampConverter/whole": one("TimestampConverter$Value", { "target.type": "unix", "unix.precision": "nanoseconds" }, ["line"]),
   "TimestampConverter/day": one("TimestampConverter$Value", { field: "day", "target.type": "string", format: "yyyyMMdd" }, ["struct"]),
+  "InsertField/no-defaults": one("InsertField$Value", { "static.field": "s", "static.value": "v", "replace.null.with.default": "false" }, ["struct"]),
+  "ReplaceField/no-defaults": one("ReplaceField$Value", { exclude: "raw", "replace.null.with.default": "false" }, ["struct"]),
+  "ExtractField/default": one("ExtractField$Value", { field: "level" }, ["struct"]),
+  "ExtractField/no-defaults": one("ExtractField$Value", { field: "level", "replace.null.with.default": "false" }, ["struct"]),
+  "Cast/no-defaults": one("Cast$Value", { spec: "level:string", "replace.null.with.default": "false" }, ["struct"]),
+  "HeaderFrom/no-defaults": one("HeaderFrom$Value", { fields: "level", headers: "level", operation: "copy", "replace.null.with.default": "false" }, ["struct"]),
+  "ValueToKey/default": one("ValueToKey", { fields: "level,note" }, ["struct"]),
+  "Flatten/no-defaults": one("Flatten$Value", { "replace.null.with.default": "false" }, ["struct"]),
   "Filter/topic": { stages: [{ type: "Filter", predicate: { type: "TopicNameMatches", options: { pattern: "ord.*" } } }], records: ALL },
   "Filter/topic-partial": { stages: [{ type: "Filter", predicate: { type: "TopicNameMatches", options: { pattern: "ord" } } }], records: ["struct"] },
   "Filter/header": { stages: [{ type: "Filter", predicate: { type: "HasHeaderKey", options: { name: "trace" } } }], records: ALL },
@@ -158,6 +169,22 @@ function chainConfig(stages: Stage[]): ConnectorConfig {
 
 const coversOf = (stages: Stage[]) => [...new Set(stages.flatMap((stage) => [stage.type, ...(stage.predicate ? [stage.predicate.type] : [])]))];
 
+const CAST_TARGETS = ["int8", "int16", "int32", "int64", "float32", "float64", "boolean", "string"];
+
+/** Whole-value casts of every primitive and logical sample to every target, schema'd and schemaless. */
+function wholeValueCasts(): Vector[] {
+  const out: Vector[] = [];
+  const samples = primitiveSamples().filter((sample) => !sample.name.startsWith("string:long") && sample.name !== "bytes:all");
+  const schemaless = [...schemalessSamples().filter((sample) => !/array|map/.test(sample.name)), { name: "schemaless:text-number", schema: null, value: t.str(" 123") }];
+  for (const target of CAST_TARGETS) {
+    const connector = chainConfig([{ type: "Cast$Value", options: { spec: target } }]);
+    for (const sample of [...samples, ...schemaless]) {
+      out.push({ id: `transform/Cast/whole/${target}/${sample.name}`, kind: "source", covers: ["Cast$Value"], config: connector, record: record({ valueSchema: sample.schema, value: sample.value }) });
+    }
+  }
+  return out;
+}
+
 /**
  * Every transform vector: per case and base record a source vector, and one carrier per base
  * record (the record through the converters alone) whose Kafka bytes feed the sink-side cases.
@@ -178,5 +205,5 @@ export function transformVectors(): Vector[] {
       carrier.sinkTransforms!.push({ id: `transform/${name}/${recordName}/sink`, covers, config: connector });
     }
   }
-  return [...out, ...carriers.values()];
+  return [...out, ...wholeValueCasts(), ...carriers.values()];
 }

@@ -21,7 +21,7 @@ const INT32_MAX = 2_147_483_647;
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
-/** The schema type a schemaless value has, as Kafka's `ConnectSchema.schemaType` infers it; a Date or BigDecimal counts as INT64, which Cast reads. */
+/** The schema type a schemaless value has, as Kafka's `ConnectSchema.schemaType` infers it (none for a Date or BigDecimal). */
 function inferType(value: unknown): SchemaType | null {
   switch (typeof value) {
     case "number":
@@ -35,7 +35,6 @@ function inferType(value: unknown): SchemaType | null {
     default:
   }
   if (value instanceof Uint8Array) return "BYTES";
-  if (value instanceof Date || value instanceof BigDecimal) return "INT64";
   if (Array.isArray(value)) return "ARRAY";
   if (value instanceof Map) return "MAP";
   return value instanceof Struct ? "STRUCT" : null;
@@ -148,12 +147,15 @@ function castToString(schema: Schema | null, value: unknown): string {
  * a DataException), and STRING is Java's `toString()` with Kafka's date formats and bytes as
  * base64. Logical values (Date, Time, Timestamp, Decimal) cast through their stored form. Null
  * stays null. `schema` is the value's schema, null for schemaless data, where an integer result
- * is a bigint (Tributary's schemaless integer).
+ * is a bigint (Tributary's schemaless integer) and a float32 the double its text reads as (a
+ * schemaless number is a double, and Kafka writes a Float with its own digits: `1.1529215E18`).
  * @throws DataException for a source type Cast does not read (array, map, struct) or bytes to a non-string.
  */
 export function castValue(schema: Schema | null, value: unknown, target: CastTarget): unknown {
   const cast = castToTarget(schema, value, target);
-  return schema === null && typeof cast === "number" && target in INT_BITS ? BigInt(cast) : cast;
+  if (schema !== null || typeof cast !== "number") return cast;
+  if (target === "FLOAT32") return Number(javaFloatToString(cast));
+  return target in INT_BITS ? BigInt(cast) : cast;
 }
 
 function castToTarget(schema: Schema | null, value: unknown, target: CastTarget): unknown {

@@ -140,11 +140,13 @@ function parseMap(tokenizer: ValuesTokenizer): SchemaAndValue {
 
 /**
  * A parsed element as it stays when its array or map has no common schema: Tributary's schemaless
- * form, where an integer of any width is a bigint (Kafka keeps the Byte, Short or Integer).
+ * form, where an integer of any width is a bigint (Kafka keeps the Byte, Short or Integer) and a
+ * float32 the double its text reads as (Kafka keeps the Float, written with its own digits).
  */
 function untyped(element: SchemaAndValue | null): unknown {
   if (element === null) return null;
   const type = element.schema?.name === null ? element.schema.type : null;
+  if (type === "FLOAT32") return Number(javaFloatToString(element.value as number));
   return type === "INT8" || type === "INT16" || type === "INT32" ? BigInt(element.value as number) : element.value;
 }
 

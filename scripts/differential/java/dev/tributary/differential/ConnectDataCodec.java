@@ -185,7 +185,8 @@ final class ConnectDataCodec {
 
     /**
      * The typed-JSON form of a value: by `schema` when given, else by the value's class, where any
-     * integer is `int64` and any Float or Double a `number` (no wire format tells their widths apart).
+     * integer is `int64` and any Float or Double a `number` (no wire format tells their widths apart;
+     * a Float counts as the double its text reads as, the value a JSON reader of it gets).
      */
     static JsonNode encodeValue(Schema schema, Object value) {
         if (value == null) {
@@ -258,7 +259,8 @@ final class ConnectDataCodec {
         if (type == Schema.Type.FLOAT64) {
             return out.put("float64", String.format("%016x", Double.doubleToRawLongBits(value.doubleValue())));
         }
-        return out.put("number", String.format("%016x", Double.doubleToRawLongBits(value.doubleValue())));
+        double widened = value instanceof Float ? Double.parseDouble(value.toString()) : value.doubleValue();
+        return out.put("number", String.format("%016x", Double.doubleToRawLongBits(widened)));
     }
 
     /** A record's headers as typed JSON: `[{key, schema, value}]` in order. */
