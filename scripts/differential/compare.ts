@@ -38,7 +38,7 @@ function normalize(value: Json): Json {
 }
 
 /** The comparable part of an answer: the result, or the failure's stage and class (messages differ by design). */
-export function comparable(answer: KafkaResult | undefined): Json {
+function comparable(answer: KafkaResult | undefined): Json {
   if (answer === undefined) return { missing: true };
   if (answer.error) return { error: { stage: answer.error.stage, class: answer.error.class } };
   return normalize((answer.result ?? null) as Json);
@@ -70,13 +70,13 @@ function showPair(key: string, a: Json | undefined, b: Json | undefined): [strin
 }
 
 /** Every leaf where `a` and `b` differ, as `path: kafka ≠ tributary` lines (at most `limit`). */
-export function differences(a: Json | undefined, b: Json | undefined, at = "", limit = 12): string[] {
+function differences(a: Json | undefined, b: Json | undefined, at = "", limit = 12): string[] {
   const out: string[] = [];
   const walk = (x: Json | undefined, y: Json | undefined, where: string, key: string) => {
     if (out.length >= limit) return;
     if (JSON.stringify(x) === JSON.stringify(y)) return;
     const bothObjects = x !== null && y !== null && typeof x === "object" && typeof y === "object" && Array.isArray(x) === Array.isArray(y);
-    if (!bothObjects || (Array.isArray(x) && Array.isArray(y) && x.length !== y.length && !x.every((item) => typeof item === "object"))) {
+    if (!bothObjects) {
       const [kafka, tributary] = showPair(key, x, y);
       out.push(`${where || "(root)"}: kafka ${kafka} ≠ tributary ${tributary}`);
       return;

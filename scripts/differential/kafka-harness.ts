@@ -19,7 +19,7 @@ const javaRoot = path.join(here, "java");
 const cacheRoot = path.join(root, ".cache", "differential");
 
 /** The Kafka version the harness runs, as pinned in the pom. */
-export const HARNESS_KAFKA_VERSION = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(readFileSync(pom, "utf8"))![1]!;
+const HARNESS_KAFKA_VERSION = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(readFileSync(pom, "utf8"))![1]!;
 
 function javaSources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

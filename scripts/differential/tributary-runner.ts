@@ -197,7 +197,7 @@ function failure(stage: string, error: unknown): FailureSpec {
 }
 
 /** Runs one vector through Tributary: its result, or the failure with its stage. */
-export async function runTributaryVector(vector: Vector): Promise<KafkaResult> {
+async function runTributaryVector(vector: Vector): Promise<KafkaResult> {
   try {
     return { result: await execute(vector) };
   } catch (error) {

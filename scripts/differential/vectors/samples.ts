@@ -93,7 +93,7 @@ export const FLOATS: readonly number[] = [
 const DAY = 86_400_000;
 
 /** A number's name in vector ids (`-0` kept apart from `0`). */
-export const numberName = (value: number) => (Object.is(value, -0) ? "-0" : String(value));
+const numberName = (value: number) => (Object.is(value, -0) ? "-0" : String(value));
 
 /** Primitive and logical samples: one schema type at a time. */
 export function primitiveSamples(): Sample[] {
@@ -128,7 +128,7 @@ export function primitiveSamples(): Sample[] {
 }
 
 /** A struct with one field of every type, some optional and null, some with defaults. */
-export const EVERYTHING = s.struct(
+const EVERYTHING = s.struct(
   [
     ["i8", INT8],
     ["i16", INT16],
@@ -153,7 +153,7 @@ export const EVERYTHING = s.struct(
 );
 
 /** A value of EVERYTHING. */
-export const EVERYTHING_VALUE = t.struct(
+const EVERYTHING_VALUE = t.struct(
   ["i8", t.i8(-8)],
   ["i16", t.i16(1600)],
   ["i32", t.i32(-320000)],

@@ -5,12 +5,12 @@
  */
 import { header, record } from "./build";
 import { s, t } from "./samples";
-import type { RecordSpec, SchemaSpec, TypedValue } from "../vector";
+import type { RecordSpec, TypedValue } from "../vector";
 
 const ADDRESS = s.struct([["city", s.of("STRING")], ["zip", s.opt(s.of("STRING"))]], { name: "com.example.Address" });
 
 /** The struct value schema transform vectors use. */
-export const ORDER = s.struct(
+const ORDER = s.struct(
   [
     ["id", s.of("INT32")],
     ["name", s.of("STRING")],
@@ -77,12 +77,6 @@ const ORDER_MAP = t.map(
   [t.str("note"), null],
 );
 
-/** A named base record. */
-export interface BaseRecord {
-  name: string;
-  record: RecordSpec;
-}
-
 /** Every base record, by name. */
 export const RECORDS = {
   struct: record({ keySchema: KEY, key: t.struct(["id", t.i32(42)], ["region", t.str("eu")]), valueSchema: ORDER, value: ORDER_VALUE, headers: HEADERS, partition: 2 }),
@@ -97,6 +91,3 @@ export const RECORDS = {
 
 /** A base record's name. */
 export type RecordName = keyof typeof RECORDS;
-
-/** Schemas reused by the transform vectors. */
-export const SCHEMAS: Readonly<Record<string, SchemaSpec>> = { ORDER, KEY, ADDRESS };

@@ -1,6 +1,6 @@
-import { JavaHashMap } from "@/server/plugins/api/data/java-hash-map";
 import { BigDecimal } from "@/server/plugins/api/data/big-decimal";
 import { DataException } from "@/server/plugins/api/data/errors";
+import { JavaHashMap } from "@/server/plugins/api/data/java-hash-map";
 import { ConnectDate, Decimal, Time, Timestamp } from "@/server/plugins/api/data/logical-types";
 import type { Schema, SchemaType } from "@/server/plugins/api/data/schema";
 import { SchemaBuilder } from "@/server/plugins/api/data/schema-builder";
@@ -98,7 +98,8 @@ export function asConnectSchema(json: JsonTree | undefined, replaceNullWithDefau
  * The Connect value of a parsed JSON value (Kafka's `JsonConverter.convertToConnect`). With a
  * schema the JSON must fit it (stricter than Kafka, which silently coerces through Jackson's
  * accessors: here a string for an INT32, or 300 for an INT8, is a DataException). Without a schema:
- * integer → INT64 (bigint), other number → FLOAT64, object → Map, array, string, boolean.
+ * integer → INT64 (bigint), other number → FLOAT64, object → Map, array, string, boolean. Maps
+ * come out in Java's HashMap order (java-hash-map.ts), as Kafka's do.
  * `tree` objects and arrays are reused for the result where possible.
  */
 export function convertToConnect(schema: Schema | null, node: JsonTree | undefined, replaceNullWithDefault: boolean): unknown {

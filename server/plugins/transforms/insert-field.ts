@@ -1,5 +1,5 @@
-import { JavaHashMap } from "@/server/plugins/api/data/java-hash-map";
 import { ConfigDef, ConfigException, type ConfigKeyDefinition, ConfigType, Importance } from "@/server/plugins/api/config-def";
+import { JavaHashMap } from "@/server/plugins/api/data/java-hash-map";
 import { Timestamp } from "@/server/plugins/api/data/logical-types";
 import { Schema } from "@/server/plugins/api/data/schema";
 import { SchemaBuilder } from "@/server/plugins/api/data/schema-builder";

@@ -1,7 +1,7 @@
-import { JavaHashMap } from "@/server/plugins/api/data/java-hash-map";
 import { ConfigDef, ConfigType, Importance, NonEmptyString } from "@/server/plugins/api/config-def";
 import { BigDecimal } from "@/server/plugins/api/data/big-decimal";
 import { DataException } from "@/server/plugins/api/data/errors";
+import { JavaHashMap } from "@/server/plugins/api/data/java-hash-map";
 import { Decimal, TEMPORAL_LOGICAL_NAMES } from "@/server/plugins/api/data/logical-types";
 import type { Schema } from "@/server/plugins/api/data/schema";
 import { Struct } from "@/server/plugins/api/data/struct";

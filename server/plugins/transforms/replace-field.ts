@@ -1,5 +1,5 @@
-import { JavaHashMap } from "@/server/plugins/api/data/java-hash-map";
 import { ConfigDef, ConfigException, ConfigType, Importance, LambdaValidator } from "@/server/plugins/api/config-def";
+import { JavaHashMap } from "@/server/plugins/api/data/java-hash-map";
 import type { Schema } from "@/server/plugins/api/data/schema";
 import { SchemaBuilder } from "@/server/plugins/api/data/schema-builder";
 import { Struct } from "@/server/plugins/api/data/struct";

@@ -1,6 +1,6 @@
-import { JavaHashMap } from "@/server/plugins/api/data/java-hash-map";
 import { ConfigDef, ConfigException, ConfigType, Importance, ValidString } from "@/server/plugins/api/config-def";
 import { DataException } from "@/server/plugins/api/data/errors";
+import { JavaHashMap } from "@/server/plugins/api/data/java-hash-map";
 import { ConnectDate, Time, Timestamp } from "@/server/plugins/api/data/logical-types";
 import { Schema } from "@/server/plugins/api/data/schema";
 import { SchemaBuilder } from "@/server/plugins/api/data/schema-builder";

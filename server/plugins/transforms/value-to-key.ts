@@ -1,6 +1,6 @@
-import { JavaHashMap } from "@/server/plugins/api/data/java-hash-map";
 import { ConfigDef, ConfigType, Importance } from "@/server/plugins/api/config-def";
 import { DataException } from "@/server/plugins/api/data/errors";
+import { JavaHashMap } from "@/server/plugins/api/data/java-hash-map";
 import type { Schema } from "@/server/plugins/api/data/schema";
 import { SchemaBuilder } from "@/server/plugins/api/data/schema-builder";
 import { Struct } from "@/server/plugins/api/data/struct";
