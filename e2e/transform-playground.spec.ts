@@ -68,8 +68,9 @@ test("the playground shows a pasted record masked and routed with the predicate'
     const stages = playground.getByRole("list", { name: "Stages of Sample 1" });
     await expect(stages.getByRole("heading", { level: 4 })).toHaveText(["Key converter", "Value converter", "Transform mask", "Transform route"]);
     const mask = stageOf(stages, "Transform mask");
-    await expect(mask.getByRole("deletion")).toHaveText(/"card": "4111"/);
-    await expect(mask.getByRole("insertion")).toHaveText(/"card": ""/);
+    // MaskField rebuilds the map as a Java HashMap of another size, so "id" may move as well (as in Kafka Connect).
+    await expect(mask.getByRole("deletion").filter({ hasText: '"card"' })).toHaveText(/"card": "4111"/);
+    await expect(mask.getByRole("insertion").filter({ hasText: '"card"' })).toHaveText(/"card": ""/);
     const route = stageOf(stages, "Transform route");
     await expect(route).toContainText("Predicate isOrders matched → applied");
     await expect(route.getByRole("insertion")).toHaveText(`e2e-playground-masked-${stamp}`);

@@ -185,7 +185,7 @@ describe("JsonConverter without schemas", () => {
     const value = new Struct(order).put("id", 1).put("price", new BigDecimal(500n, 2));
     expect(text(plain().fromConnectData("t", null, order, value))).toBe('{"id":1,"price":"AfQ="}');
     expect(text(plain().fromConnectData("t", null, null, new Map<string, unknown>([["a", [1n, 2.5, "x", true, null]]])))).toBe('{"a":[1,2.5,"x",true,null]}');
-    expect(text(plain().fromConnectData("t", null, null, { position: 30 }))).toBe('{"position":30}');
+    expect(text(plain().fromConnectData("t", null, null, { position: 30n, ratio: 3 }))).toBe('{"position":30,"ratio":3.0}');
     expect(text(plain().fromConnectData("t", null, Schema.OPTIONAL_STRING_SCHEMA, null))).toBe("null");
   });
 

@@ -158,7 +158,6 @@ export class JsonConverter implements Converter, HeaderConverter {
         } while (reader.consume(44));
         reader.expect(125);
       }
-      reader.expectEnd();
     } catch (error) {
       throw error instanceof JsonSyntaxException ? parseFailure(error) : error;
     }

@@ -39,7 +39,6 @@ describe("JsonReader", () => {
     ["{", "Expected a field name"],
     ['{"a" 1}', "Expected ':'"],
     ["[1,]", "Unexpected character ']'"],
-    ["01", "Leading zeros are not allowed"],
     ["1.", "no digits after the decimal point"],
     ["-", "Invalid number"],
     ["1e", "no digits in the exponent"],
@@ -47,11 +46,18 @@ describe("JsonReader", () => {
     ['"\\x"', "Invalid escape"],
     ['"\\u12"', "Invalid \\u escape"],
     ["tru", "Unexpected character 't'"],
-    ["{} x", "Unexpected content after the JSON value"],
+    ["1x", "Expected space separating root-level values"],
     ["'a'", "Unexpected character"],
   ])("refuses %j: %s", (text, message) => {
     expect(() => JsonReader.parse(text)).toThrow(JsonSyntaxException);
     expect(() => JsonReader.parse(text)).toThrow(message);
+  });
+
+  it("reads as Kafka's Jackson does: leading zeros allowed, whatever follows the first value ignored", () => {
+    expect(JsonReader.parse("007")).toBe(7);
+    expect(JsonReader.parse("-012.5")).toBe(-12.5);
+    expect(JsonReader.parse('{"a":1} x')).toEqual(new Map([["a", 1]]));
+    expect(JsonReader.parse("1 2")).toBe(1);
   });
 
   it("refuses nesting deeper than 1000", () => {

@@ -30,7 +30,8 @@ const MAX_DEPTH = 1000;
 const ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
 
 /**
- * A small strict JSON (RFC 8259) reader for the JsonConverter's hot path: one pass over the text
+ * A small JSON (RFC 8259) reader for the JsonConverter's hot path, lenient only where Kafka's
+ * Jackson is (leading zeros in numbers; what follows the first value, see `parse`): one pass over the text
  * with `charCodeAt`, no regular expressions, strings sliced without copying when they hold no
  * escapes. Exists because `JSON.parse` loses integers beyond 2^53 and cannot tell `1` from `1.0`.
  * Errors are DataExceptions naming the position. Single-use, not thread-safe.
@@ -41,13 +42,21 @@ export class JsonReader {
 
   constructor(private readonly text: string) {}
 
-  /** The whole text as one JSON value; `undefined` when it is empty or blank (Jackson's missing node). */
+  /**
+   * The text's first JSON value, as Jackson's `ObjectMapper.readTree` reads it for Kafka: whatever
+   * follows the value is ignored, except that a number must be followed by whitespace or the end.
+   * `undefined` when the text is empty or blank (Jackson's missing node).
+   */
   static parse(text: string): JsonTree | undefined {
     const reader = new JsonReader(text);
     reader.skipWhitespace();
     if (reader.pos === text.length) return undefined;
     const value = reader.readValue();
-    reader.expectEnd();
+    const next = text.charCodeAt(reader.pos);
+    const numeric = typeof value === "number" || typeof value === "bigint" || value instanceof JsonRawNumber;
+    if (numeric && reader.pos < text.length && next !== 32 && next !== 10 && next !== 13 && next !== 9) {
+      reader.fail("Expected space separating root-level values");
+    }
     return value;
   }
 
@@ -70,12 +79,6 @@ export class JsonReader {
       else break;
     }
     this.pos = pos;
-  }
-
-  /** Fails unless only whitespace is left. */
-  expectEnd(): void {
-    this.skipWhitespace();
-    if (this.pos !== this.text.length) this.fail("Unexpected content after the JSON value");
   }
 
   /** Consumes `char` (after whitespace) or fails. */
@@ -254,15 +257,9 @@ export class JsonReader {
     const digitsStart = pos;
     let value = 0;
     let c = text.charCodeAt(pos);
-    if (c === 48) {
-      pos++;
-      c = text.charCodeAt(pos);
-      if (c >= 48 && c <= 57) this.failAt(pos, "Leading zeros are not allowed");
-    } else {
-      while (c >= 48 && c <= 57) {
-        value = value * 10 + (c - 48);
-        c = text.charCodeAt(++pos);
-      }
+    while (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      c = text.charCodeAt(++pos);
     }
     const integerDigits = pos - digitsStart;
     if (integerDigits === 0) this.failAt(pos, "Invalid number");

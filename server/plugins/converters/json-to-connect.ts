@@ -1,5 +1,6 @@
 import { BigDecimal } from "@/server/plugins/api/data/big-decimal";
 import { DataException } from "@/server/plugins/api/data/errors";
+import { JavaHashMap } from "@/server/plugins/api/data/java-hash-map";
 import { ConnectDate, Decimal, Time, Timestamp } from "@/server/plugins/api/data/logical-types";
 import type { Schema, SchemaType } from "@/server/plugins/api/data/schema";
 import { SchemaBuilder } from "@/server/plugins/api/data/schema-builder";
@@ -97,7 +98,8 @@ export function asConnectSchema(json: JsonTree | undefined, replaceNullWithDefau
  * The Connect value of a parsed JSON value (Kafka's `JsonConverter.convertToConnect`). With a
  * schema the JSON must fit it (stricter than Kafka, which silently coerces through Jackson's
  * accessors: here a string for an INT32, or 300 for an INT8, is a DataException). Without a schema:
- * integer → INT64 (bigint), other number → FLOAT64, object → Map, array, string, boolean.
+ * integer → INT64 (bigint), other number → FLOAT64, object → Map, array, string, boolean. Maps
+ * come out in Java's HashMap order (java-hash-map.ts), as Kafka's do.
  * `tree` objects and arrays are reused for the result where possible.
  */
 export function convertToConnect(schema: Schema | null, node: JsonTree | undefined, replaceNullWithDefault: boolean): unknown {
@@ -157,11 +159,11 @@ export function convertToConnect(schema: Schema | null, node: JsonTree | undefin
 
 function toMap(schema: Schema, node: JsonTree, replaceNullWithDefault: boolean): Map<unknown, unknown> {
   const valueSchema = schema.valueSchema;
-  const result = new Map<unknown, unknown>();
+  const result = new JavaHashMap<unknown, unknown>();
   if (schema.keySchema === null || schema.keySchema.type === "STRING") {
     if (!(node instanceof Map)) throw new DataException(`Maps with string fields should be encoded as JSON objects, but found ${nodeType(node)}`);
     for (const [key, value] of node) result.set(key, convertToConnect(valueSchema, value, replaceNullWithDefault));
-    return result;
+    return result.toMap();
   }
   if (!Array.isArray(node)) throw new DataException(`Maps with non-string fields should be encoded as JSON array of tuples, but found ${nodeType(node)}`);
   for (const entry of node) {
@@ -169,7 +171,7 @@ function toMap(schema: Schema, node: JsonTree, replaceNullWithDefault: boolean):
     if (entry.length !== 2) throw new DataException(`Found invalid map entry, expected length 2 but found :${entry.length}`);
     result.set(convertToConnect(schema.keySchema, entry[0], replaceNullWithDefault), convertToConnect(valueSchema, entry[1], replaceNullWithDefault));
   }
-  return result;
+  return result.toMap();
 }
 
 function toLogical(schema: Schema, node: JsonTree): unknown {
@@ -209,13 +211,14 @@ function schemaless(node: JsonTree | undefined): unknown {
     if (node < INT64_MIN || node > INT64_MAX) throw new DataException(`Integer ${node} is out of range for INT64`);
     return node;
   }
-  if (node instanceof JsonRawNumber) return node.value;
+  if (node instanceof JsonRawNumber) return node.value + 0;
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length; i++) node[i] = schemaless(node[i]) as JsonTree;
     return node;
   }
-  for (const [key, value] of node) node.set(key, schemaless(value) as JsonTree);
-  return node;
+  const result = new JavaHashMap<string, unknown>();
+  for (const [key, value] of node) result.set(key, schemaless(value));
+  return result.toMap();
 }
 
 function isIntegerNode(node: JsonTree | undefined): node is number | bigint {
@@ -233,10 +236,11 @@ function wholeNumber(node: JsonTree): number | bigint | null {
   return null;
 }
 
+/** A numeric node as a double; `-0` reads as 0, as Jackson's BigDecimal nodes have no negative zero. */
 function floatNumber(node: JsonTree): number | null {
-  if (typeof node === "number") return node;
+  if (typeof node === "number") return node + 0;
   if (typeof node === "bigint") return Number(node);
-  if (node instanceof JsonRawNumber) return node.value;
+  if (node instanceof JsonRawNumber) return node.value + 0;
   if (node === "NaN") return NaN;
   if (node === "Infinity") return Infinity;
   if (node === "-Infinity") return -Infinity;

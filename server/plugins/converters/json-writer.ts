@@ -71,7 +71,8 @@ export class JsonWriter {
 
   /**
    * The value's JSON text under `schema` (null: inferred from the JS value, as Kafka does for
-   * schemaless data; a plain object is accepted there as a string-keyed map). Throws
+   * schemaless data, where a bigint is an integer and a number a double, `3.0`; a plain object is
+   * accepted there as a string-keyed map). Throws
    * DataException when the value does not fit the schema.
    */
   value(schema: Schema | null, value: unknown): string {
@@ -151,8 +152,7 @@ export class JsonWriter {
       case "bigint":
         return String(value);
       case "number":
-        if (!Number.isFinite(value)) return `"${value}"`;
-        return Number.isInteger(value) ? String(value) : javaDoubleToString(value);
+        return Number.isFinite(value) ? javaDoubleToString(value) : `"${value}"`;
       default:
     }
     if (value instanceof Uint8Array) return `"${base64(value)}"`;
@@ -215,31 +215,26 @@ export function base64(bytes: Uint8Array): string {
 const HEX = "0123456789ABCDEF";
 
 /**
- * A JSON string literal as Jackson writes it: `"` and `\` escaped, \b \t \n \f \r short forms,
- * other control characters as `\u00XX` with upper-case hex; nothing else escaped.
+ * A JSON string literal as Jackson's UTF-8 generator writes it: `"` and `\` escaped, \b \t \n \f \r
+ * short forms, other control characters as `\u00XX`, and every UTF-16 surrogate as `\uXXXX`
+ * (upper-case hex), so a character outside the Basic Multilingual Plane is written as its escaped
+ * surrogate pair (`\uD83D\uDE00`) and a lone surrogate survives; nothing else is escaped.
  */
 export function quote(text: string): string {
-  let plain = true;
-  for (let i = 0; i < text.length && plain; i++) {
-    const c = text.charCodeAt(i);
-    plain = c >= 32 && c !== 34 && c !== 92 && (c < 0xd800 || c > 0xdfff);
-  }
-  if (plain) return `"${text}"`;
-  const json = JSON.stringify(text);
-  let needsJackson = false;
-  for (let i = 0; i < text.length && !needsJackson; i++) {
-    const c = text.charCodeAt(i);
-    needsJackson = (c < 32 && c !== 8 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || (c >= 0xd800 && c <= 0xdfff);
-  }
-  if (!needsJackson) return json;
   let out = '"';
+  let from = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 32 || c === 8 || c === 9 || c === 10 || c === 12 || c === 13) {
-      out += c >= 32 && c !== 34 && c !== 92 ? text[i] : JSON.stringify(text[i]).slice(1, -1);
-    } else {
-      out += `\\u00${HEX[c >> 4]}${HEX[c & 15]}`;
-    }
+    if (c >= 32 && c !== 34 && c !== 92 && (c < 0xd800 || c > 0xdfff)) continue;
+    out += text.slice(from, i) + escapeOf(c);
+    from = i + 1;
   }
-  return `${out}"`;
+  return from === 0 ? `"${text}"` : `${out}${text.slice(from)}"`;
+}
+
+const SHORT_ESCAPES: Readonly<Record<number, string>> = { 8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r", 34: '\\"', 92: "\\\\" };
+
+/** Jackson's escape for a UTF-16 code unit it does not write as is. */
+function escapeOf(c: number): string {
+  return SHORT_ESCAPES[c] ?? `\\u${HEX[c >> 12]}${HEX[(c >> 8) & 15]}${HEX[(c >> 4) & 15]}${HEX[c & 15]}`;
 }

@@ -14,13 +14,18 @@ interface NumberFormat {
   read(view: DataView): unknown;
 }
 
-const isInt = (value: unknown, min: number, max: number): value is number => typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
+/** The value as a number when it is an integer in [min, max]: a number, or a bigint (a schemaless integer). */
+function intIn(value: unknown, min: number, max: number): number | null {
+  const number = typeof value === "bigint" ? Number(value) : value;
+  return typeof number === "number" && Number.isInteger(number) && number >= min && number <= max ? number : null;
+}
 
 /**
  * The fixed-width big-endian converters of `org.apache.kafka.connect.converters` (Kafka's
- * `NumberConverter` over its Long/Integer/Short/Float/Double serializers). Null ↔ null; any schema
- * is accepted on write (Kafka ignores it); a value of the wrong JS type, or bytes of the wrong
- * length, is a DataException. Also header converters.
+ * `NumberConverter` over its Long/Integer/Short/Float/Double serializers). Null ↔ null; a value
+ * whose schema has another type (an INT8 for the IntegerConverter: Kafka's serializer refuses
+ * the Java class), a value of the wrong JS type, or bytes of the wrong length, is a
+ * DataException. Also header converters.
  */
 abstract class NumberConverter implements Converter, HeaderConverter {
   protected abstract readonly format: NumberFormat;
@@ -31,10 +36,10 @@ abstract class NumberConverter implements Converter, HeaderConverter {
     return [];
   }
 
-  fromConnectData(_topic: string, _headers: unknown, _schema: Schema | null, value: unknown): Uint8Array | null {
+  fromConnectData(_topic: string, _headers: unknown, schema: Schema | null, value: unknown): Uint8Array | null {
     if (value === null || value === undefined) return null;
     const bytes = Buffer.alloc(this.format.size);
-    if (!this.format.write(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), value)) {
+    if ((schema !== null && schema.type !== this.format.schema.type) || !this.format.write(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), value)) {
       throw new DataException(`Failed to serialize to ${this.format.typeName} (was ${describeValue(value)})`);
     }
     return bytes;
@@ -83,7 +88,10 @@ export class IntegerConverter extends NumberConverter {
     deserializer: "IntegerDeserializer",
     size: 4,
     schema: Schema.OPTIONAL_INT32_SCHEMA,
-    write: (view, value) => isInt(value, -2147483648, 2147483647) && (view.setInt32(0, value), true),
+    write: (view, value) => {
+      const int = intIn(value, -2147483648, 2147483647);
+      return int !== null && (view.setInt32(0, int), true);
+    },
     read: (view) => view.getInt32(0),
   };
 }
@@ -96,7 +104,10 @@ export class ShortConverter extends NumberConverter {
     deserializer: "ShortDeserializer",
     size: 2,
     schema: Schema.OPTIONAL_INT16_SCHEMA,
-    write: (view, value) => isInt(value, -32768, 32767) && (view.setInt16(0, value), true),
+    write: (view, value) => {
+      const int = intIn(value, -32768, 32767);
+      return int !== null && (view.setInt16(0, int), true);
+    },
     read: (view) => view.getInt16(0),
   };
 }

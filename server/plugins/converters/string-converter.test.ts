@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigException } from "@/server/plugins/api/config/config-exception";
+import { Timestamp } from "@/server/plugins/api/data/logical-types";
 import { Schema } from "@/server/plugins/api/data/schema";
 import { StringConverter } from "@/server/plugins/converters/string-converter";
 
@@ -21,8 +22,19 @@ describe("StringConverter", () => {
     expect(write(Schema.FLOAT64_SCHEMA, 5)).toBe("5.0");
     expect(write(Schema.INT32_SCHEMA, 5)).toBe("5");
     expect(write(null, true)).toBe("true");
-    expect(write(null, [1, "a"])).toBe("[1, a]");
-    expect(write(null, new Map([["k", 1]]))).toBe("{k=1}");
+    expect(write(null, [1n, "a", 2.5])).toBe("[1, a, 2.5]");
+    expect(write(null, new Map([["k", 1n]]))).toBe("{k=1}");
+    expect(write(null, 3)).toBe("3.0");
+    expect(write(Timestamp.SCHEMA, new Date(1_700_000_000_123))).toBe("Tue Nov 14 22:13:20 UTC 2023");
+    expect(write(Timestamp.SCHEMA, new Date(-62_135_596_800_000))).toBe("Mon Jan 03 00:00:00 UTC 1");
+  });
+
+  it("encodes and decodes as Java does: `?` for what the charset cannot hold, one U+FFFD per malformed sequence", () => {
+    expect(Buffer.from(converter().fromConnectData("t", null, null, "a\ud800b")!).toString()).toBe("a?b");
+    expect(Buffer.from(converter({ "converter.encoding": "US-ASCII" }).fromConnectData("t", null, null, "é😀")!).toString()).toBe("??");
+    expect(Buffer.from(converter({ "converter.encoding": "UTF-16" }).fromConnectData("t", null, null, "a")!).toString("hex")).toBe("feff0061");
+    expect(converter().toConnectData("t", null, Buffer.from([0x61, 0xed, 0xa0, 0x80, 0x62])).value).toBe("a\ufffdb");
+    expect(converter({ "converter.encoding": "UTF-16LE" }).toConnectData("t", null, Buffer.from([0x41, 0x00, 0x42])).value).toBe("A\ufffd");
   });
 
   it("keeps null as null both ways", () => {

@@ -21,7 +21,7 @@ const INT32_MAX = 2_147_483_647;
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
-/** The schema type a schemaless value has, as Kafka's `ConnectSchema.schemaType` infers it; a Date or BigDecimal counts as INT64, which Cast reads. */
+/** The schema type a schemaless value has, as Kafka's `ConnectSchema.schemaType` infers it (none for a Date or BigDecimal). */
 function inferType(value: unknown): SchemaType | null {
   switch (typeof value) {
     case "number":
@@ -35,7 +35,6 @@ function inferType(value: unknown): SchemaType | null {
     default:
   }
   if (value instanceof Uint8Array) return "BYTES";
-  if (value instanceof Date || value instanceof BigDecimal) return "INT64";
   if (Array.isArray(value)) return "ARRAY";
   if (value instanceof Map) return "MAP";
   return value instanceof Struct ? "STRUCT" : null;
@@ -147,10 +146,19 @@ function castToString(schema: Schema | null, value: unknown): string {
  * number is true when its whole part is not 0, text parses as Java's `parseXxx` (a failure is
  * a DataException), and STRING is Java's `toString()` with Kafka's date formats and bytes as
  * base64. Logical values (Date, Time, Timestamp, Decimal) cast through their stored form. Null
- * stays null. `schema` is the value's schema, null for schemaless data.
+ * stays null. `schema` is the value's schema, null for schemaless data, where an integer result
+ * is a bigint (Tributary's schemaless integer) and a float32 the double its text reads as (a
+ * schemaless number is a double, and Kafka writes a Float with its own digits: `1.1529215E18`).
  * @throws DataException for a source type Cast does not read (array, map, struct) or bytes to a non-string.
  */
 export function castValue(schema: Schema | null, value: unknown, target: CastTarget): unknown {
+  const cast = castToTarget(schema, value, target);
+  if (schema !== null || typeof cast !== "number") return cast;
+  if (target === "FLOAT32") return Number(javaFloatToString(cast));
+  return target in INT_BITS ? BigInt(cast) : cast;
+}
+
+function castToTarget(schema: Schema | null, value: unknown, target: CastTarget): unknown {
   if (value === null || value === undefined) return null;
   const source = schema === null ? inferType(value) : schema.type;
   if (source === null) throw new DataException(`Cast transformation was passed a value of type ${typeNameOf(value)} which is not supported by Connect's data API`);

@@ -105,7 +105,7 @@ describe("Cast", () => {
   it("casts schemaless map entries and whole schemaless values, JSON numbers included", () => {
     const value = new Map<string, unknown>([["big", 42n], ["real", 2.0], ["flag", "true"], ["other", "x"]]);
     const out = configured(CastValue, "big:int32,real:string,flag:boolean,missing:int8").apply(sink({ value }));
-    expect(out.value).toEqual(new Map<string, unknown>([["big", 42], ["real", "2.0"], ["flag", true], ["other", "x"], ["missing", null]]));
+    expect(out.value).toEqual(new Map<string, unknown>([["big", 42n], ["real", "2.0"], ["flag", true], ["other", "x"], ["missing", null]]));
     expect(castWhole(null, 42n, "string")).toEqual({ schema: null, value: "42" });
     expect(castWhole(null, new Uint8Array([1, 2]), "string")).toEqual({ schema: null, value: "AQI=" });
   });

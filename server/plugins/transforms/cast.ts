@@ -1,4 +1,5 @@
 import { ConfigDef, ConfigException, ConfigType, Importance, LambdaValidator } from "@/server/plugins/api/config-def";
+import { JavaHashMap } from "@/server/plugins/api/data/java-hash-map";
 import type { Schema } from "@/server/plugins/api/data/schema";
 import { SchemaBuilder } from "@/server/plugins/api/data/schema-builder";
 import { Struct } from "@/server/plugins/api/data/struct";
@@ -91,9 +92,9 @@ abstract class Cast implements Transformation {
     if (schema === null) {
       if (whole !== null) return this.side.newRecord(record, null, castValue(null, value, whole));
       const original = requireMap(value, PURPOSE);
-      const updated = new Map(original);
+      const updated = JavaHashMap.copyOf(original);
       for (const [field, target] of fields) updated.set(field, castValue(null, original.get(field) ?? null, target));
-      return this.side.newRecord(record, null, updated);
+      return this.side.newRecord(record, null, updated.toMap());
     }
     if (whole !== null) return this.side.newRecord(record, this.schemaUpdateCache.get(schema, (input) => this.updatedSchema(input)), castValue(schema, value, whole));
     const struct = requireStruct(value, PURPOSE);

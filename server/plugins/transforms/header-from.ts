@@ -1,5 +1,6 @@
 import { ConfigDef, ConfigException, ConfigType, Importance, ValidString } from "@/server/plugins/api/config-def";
 import { DataException } from "@/server/plugins/api/data/errors";
+import { JavaHashMap } from "@/server/plugins/api/data/java-hash-map";
 import type { Schema } from "@/server/plugins/api/data/schema";
 import { SchemaBuilder } from "@/server/plugins/api/data/schema-builder";
 import { Struct } from "@/server/plugins/api/data/struct";
@@ -60,12 +61,12 @@ abstract class HeaderFrom implements Transformation {
     const headers = record.headers.duplicate();
     if (schema === null) {
       const value = requireMap(this.side.value(record), this.purpose());
-      const updated = new Map(value);
+      const updated = JavaHashMap.copyOf(value);
       this.fields.forEach((field, i) => {
         headers.add(this.headers[i]!, value.get(field) ?? null, null);
         if (this.move) updated.delete(field);
       });
-      return this.side.newRecord(record, null, updated, headers);
+      return this.side.newRecord(record, null, updated.toMap(), headers);
     }
     const struct = requireStruct(this.side.value(record), this.purpose());
     this.fields.forEach((name, i) => {

@@ -5,6 +5,7 @@ import { Schema } from "@/server/plugins/api/data/schema";
 import { SchemaBuilder } from "@/server/plugins/api/data/schema-builder";
 import { Headers } from "@/server/plugins/api/headers";
 import { SinkRecord } from "@/server/plugins/api/records";
+import { SimpleHeaderConverter } from "@/server/plugins/converters/simple-header-converter";
 import { DropHeaders } from "@/server/plugins/transforms/drop-headers";
 import { Filter } from "@/server/plugins/transforms/filter";
 import { InsertHeader } from "@/server/plugins/transforms/insert-header";
@@ -30,6 +31,14 @@ describe("InsertHeader", () => {
     expect([...out.headers].map((header) => header.value)).toEqual(["existing", value]);
     expect(out.headers.lastWithName("h")!.schema).toEqual(schema);
     expect(original.headers.size).toBe(1);
+  });
+
+  it("writes value.literal=null as a null header, which the SimpleHeaderConverter hands on as null bytes", () => {
+    const smt = new InsertHeader();
+    smt.configure({ header: "h", "value.literal": "null" });
+    const header = smt.apply(sink()).headers.lastWithName("h")!;
+    expect(header).toEqual({ key: "h", schema: null, value: null });
+    expect(new SimpleHeaderConverter().fromConnectHeader("test", "h", header.schema, header.value)).toBeNull();
   });
 
   it.each([[{ header: "h" }], [{ "value.literal": "v" }]])("requires both keys: %j", (configs) => {

@@ -52,7 +52,7 @@ describe("InsertField", () => {
         new Map<string, unknown>([
           ["magic", 42n],
           ["topic_field", "test"],
-          ["partition_field", 0],
+          ["partition_field", 0n],
           ["offset_field", 42n],
           ["timestamp_field", 1_700_000_000_000n],
           ["instance_id", "my-instance-id"],

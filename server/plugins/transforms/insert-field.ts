@@ -1,4 +1,5 @@
 import { ConfigDef, ConfigException, type ConfigKeyDefinition, ConfigType, Importance } from "@/server/plugins/api/config-def";
+import { JavaHashMap } from "@/server/plugins/api/data/java-hash-map";
 import { Timestamp } from "@/server/plugins/api/data/logical-types";
 import { Schema } from "@/server/plugins/api/data/schema";
 import { SchemaBuilder } from "@/server/plugins/api/data/schema-builder";
@@ -88,13 +89,13 @@ abstract class InsertField implements Transformation {
   }
 
   private applySchemaless(record: ConnectRecord, value: unknown): ConnectRecord {
-    const updated = new Map(requireMap(value, PURPOSE));
+    const updated = JavaHashMap.copyOf(requireMap(value, PURPOSE));
     if (this.topicField) updated.set(this.topicField.name, record.topic);
-    if (this.partitionField && record.kafkaPartition !== null) updated.set(this.partitionField.name, record.kafkaPartition);
+    if (this.partitionField && record.kafkaPartition !== null) updated.set(this.partitionField.name, BigInt(record.kafkaPartition));
     if (this.offsetField) updated.set(this.offsetField.name, requireSinkRecord(record, PURPOSE).kafkaOffset);
     if (this.timestampField && record.timestamp !== null) updated.set(this.timestampField.name, BigInt(record.timestamp));
     if (this.staticField && this.staticValue !== null) updated.set(this.staticField.name, this.staticValue);
-    return this.side.newRecord(record, null, updated);
+    return this.side.newRecord(record, null, updated.toMap());
   }
 
   private applyWithSchema(record: ConnectRecord, value: unknown): ConnectRecord {

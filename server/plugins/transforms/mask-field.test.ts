@@ -69,7 +69,7 @@ describe("MaskField", () => {
     ["float32", "1.1", Math.fround(1.1)],
     ["float64", "2.5e3", 2500],
     ["string", "***", "***"],
-    ["decimal", "1.5", new BigDecimal(150n, 2)],
+    ["decimal", "1.5", new BigDecimal(15n, 1)],
   ])("masks a %s field with the replacement %j converted to its type", (name, replacement, expected) => {
     const out = configured(MaskFieldValue, { fields: name, replacement }).apply(sink({ valueSchema: SCHEMA, value: STRUCT }));
     expect((out.value as Struct).get(name)).toEqual(expected);
@@ -91,7 +91,8 @@ describe("MaskField", () => {
     const out = configured(MaskFieldValue, { fields: "n,l,s,b,d,a,m,z" }).apply(sink({ value }));
     expect(out.value).toEqual(new Map<string, unknown>([["n", 0], ["l", 0n], ["s", ""], ["b", false], ["d", new Date(0)], ["a", []], ["m", new Map()], ["z", null], ["keep", "k"]]));
     const replaced = configured(MaskFieldKey, { fields: "n,l,s", replacement: "42" }).apply(sink({ key: value }));
-    expect([...(replaced.key as Map<string, unknown>)].slice(0, 3)).toEqual([["n", 42], ["l", 42n], ["s", "42"]]);
+    const key = replaced.key as Map<string, unknown>;
+    expect([key.get("n"), key.get("l"), key.get("s")]).toEqual([42, 42n, "42"]);
   });
 
   it("throws on a tombstone, as Kafka does", () => {

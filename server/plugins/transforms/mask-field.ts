@@ -1,6 +1,7 @@
 import { ConfigDef, ConfigType, Importance, NonEmptyString } from "@/server/plugins/api/config-def";
 import { BigDecimal } from "@/server/plugins/api/data/big-decimal";
 import { DataException } from "@/server/plugins/api/data/errors";
+import { JavaHashMap } from "@/server/plugins/api/data/java-hash-map";
 import { Decimal, TEMPORAL_LOGICAL_NAMES } from "@/server/plugins/api/data/logical-types";
 import type { Schema } from "@/server/plugins/api/data/schema";
 import { Struct } from "@/server/plugins/api/data/struct";
@@ -27,12 +28,13 @@ const CONFIG_DEF = defineReplaceNullWithDefault(
     }),
 );
 
-/** The masking value a schema calls for: its type's empty value, or `replacement` converted to the type. */
+/**
+ * The masking value a schema calls for: its type's empty value, or `replacement` converted to the
+ * type (a Decimal keeps the replacement's own scale, as Kafka's does, so a scale other than the
+ * schema's fails where the Decimal is written).
+ */
 function maskForSchema(schema: Schema, replacement: string | null): unknown {
-  if (schema.name === Decimal.LOGICAL_NAME) {
-    const scale = Decimal.scale(schema);
-    return replacement === null ? new BigDecimal(0n, scale) : parseDecimal(replacement).setScale(scale);
-  }
+  if (schema.name === Decimal.LOGICAL_NAME) return replacement === null ? new BigDecimal(0n, Decimal.scale(schema)) : parseDecimal(replacement);
   if (schema.name !== null && TEMPORAL_LOGICAL_NAMES.has(schema.name)) {
     if (replacement === null) return new Date(0);
     throw new DataException(`Cannot mask value of type ${schema.name} with custom replacement.`);
@@ -126,12 +128,12 @@ abstract class MaskField implements Transformation {
     const value = this.side.value(record);
     if (this.side.schema(record) === null) {
       const original = requireMap(value, PURPOSE);
-      const updated = new Map(original);
+      const updated = JavaHashMap.copyOf(original);
       for (const name of this.fields) {
         const entry = original.get(name);
         updated.set(name, entry === null || entry === undefined ? null : maskForValue(entry, this.replacement));
       }
-      return this.side.newRecord(record, null, updated);
+      return this.side.newRecord(record, null, updated.toMap());
     }
     const struct = requireStruct(value, PURPOSE);
     const updated = new Struct(struct.schema);

@@ -1,4 +1,5 @@
 import { ConfigDef, ConfigException, ConfigType, Importance, LambdaValidator } from "@/server/plugins/api/config-def";
+import { JavaHashMap } from "@/server/plugins/api/data/java-hash-map";
 import type { Schema } from "@/server/plugins/api/data/schema";
 import { SchemaBuilder } from "@/server/plugins/api/data/schema-builder";
 import { Struct } from "@/server/plugins/api/data/struct";
@@ -80,9 +81,10 @@ abstract class ReplaceField implements Transformation {
     const value = this.side.value(record);
     if (value === null || value === undefined) return record;
     if (this.side.schema(record) === null) {
-      const updated = new Map<unknown, unknown>();
-      for (const [name, entry] of requireMap(value, PURPOSE)) if (this.kept(String(name))) updated.set(this.renamed(String(name)), entry);
-      return this.side.newRecord(record, null, updated);
+      const original = requireMap(value, PURPOSE);
+      const updated = new JavaHashMap<unknown, unknown>(original.size);
+      for (const [name, entry] of original) if (this.kept(String(name))) updated.set(this.renamed(String(name)), entry);
+      return this.side.newRecord(record, null, updated.toMap());
     }
     const struct = requireStruct(value, PURPOSE);
     const updatedSchema = this.schemaUpdateCache.get(struct.schema, (schema) => this.updatedSchema(schema));

@@ -58,9 +58,15 @@ describe("SimpleDateFormat", () => {
     expect(SimpleDateFormat.compile(pattern).parse(text)).toBeNull();
   });
 
+  it("formats US weeks as a JVM in an en_US locale does (Sunday first; late December can be week 1 of the next year)", () => {
+    const weeks = SimpleDateFormat.compile("YYYY-ww W F");
+    expect(weeks.format(new Date("2023-11-14T12:00:00Z"))).toBe("2023-46 3 2");
+    expect(weeks.format(new Date("2024-12-29T12:00:00Z"))).toBe("2025-01 5 5");
+    expect(weeks.format(new Date("2024-12-28T12:00:00Z"))).toBe("2024-52 4 4");
+  });
+
   it.each([
     ["yyyy-qq", "Illegal pattern character 'q'"],
-    ["YYYY-ww", "Pattern letter 'Y' (week-based fields) is not supported"],
     ["'unterminated", "Unterminated quote"],
   ])("refuses the pattern %j", (pattern, message) => {
     expect(() => SimpleDateFormat.compile(pattern)).toThrow(message);

@@ -2,15 +2,14 @@ type Token = { readonly kind: "literal"; readonly text: string } | { readonly ki
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const SUPPORTED_LETTERS = new Set("GyMLdHkKhmsSEuaDzZX");
-const UNSUPPORTED_JAVA_LETTERS = new Set("YwWF");
+const SUPPORTED_LETTERS = new Set("GyYMLwWdDFHkKhmsSEuaDzZX");
 const ZONE = /^(?:UTC|GMT|UT)?(?:([+-])(\d{1,2})(?::?(\d{2}))?)?/;
 const MILLIS_PER_DAY = 86_400_000;
 
 function isNumeric(token: Token | undefined): boolean {
   if (token?.kind !== "field") return false;
   if (token.letter === "M" || token.letter === "L") return token.count <= 2;
-  return "ydHkKhmsSDu".includes(token.letter);
+  return "yYwWFdHkKhmsSDu".includes(token.letter);
 }
 
 function pad(value: number, count: number): string {
@@ -46,10 +45,12 @@ interface ParsedFields {
 
 /**
  * Java's `java.text.SimpleDateFormat` in UTC with English names, the subset Kafka's
- * TimestampRouter and TimestampConverter patterns use: `G y M L d H k K h m s S E u a D z Z X`,
- * quoted literals (`'T'`, `''`), and every other non-letter character as itself. The week-based
- * letters `Y w W F` are refused, as is any letter Java does not define. Dates are proleptic
- * Gregorian (Java switches to the Julian calendar before 1582). Immutable; safe to share.
+ * TimestampRouter and TimestampConverter patterns use: `G y Y M L w W d D F H k K h m s S E u a
+ * z Z X`, quoted literals (`'T'`, `''`), and every other non-letter character as itself; a letter
+ * Java does not define is refused. Weeks follow the US rules (Sunday first, week 1 holds
+ * 1 January), as a JVM in an `en_US` locale counts them; parsing reads week fields but does not
+ * use them. Dates are proleptic Gregorian (Java switches to the Julian calendar before 1582).
+ * Immutable; safe to share.
  */
 export class SimpleDateFormat {
   private constructor(
@@ -89,7 +90,6 @@ export class SimpleDateFormat {
       } else if (/[a-zA-Z]/.test(char)) {
         let count = 1;
         while (pattern[i + count] === char) count++;
-        if (UNSUPPORTED_JAVA_LETTERS.has(char)) throw new SyntaxError(`Pattern letter '${char}' (week-based fields) is not supported`);
         if (!SUPPORTED_LETTERS.has(char)) throw new SyntaxError(`Illegal pattern character '${char}'`);
         tokens.push({ kind: "field", letter: char, count });
         i += count;
@@ -168,11 +168,18 @@ function formatField(date: Date, letter: string, count: number): string {
       return pad(date.getUTCDay() === 0 ? 7 : date.getUTCDay(), count);
     case "a":
       return hour < 12 ? "AM" : "PM";
-    case "D": {
-      const newYear = new Date(0);
-      newYear.setUTCFullYear(year, 0, 1);
-      return pad(Math.floor((date.getTime() - newYear.getTime()) / MILLIS_PER_DAY) + 1, count);
+    case "D":
+      return pad(dayOfYear(date), count);
+    case "w":
+      return pad(weekOfYear(date), count);
+    case "Y": {
+      const weekYear = date.getUTCMonth() === 11 && weekOfYear(date) === 1 ? year + 1 : year;
+      return count === 2 ? pad(weekYear % 100, 2) : pad(weekYear, count);
     }
+    case "W":
+      return pad(Math.floor((date.getUTCDate() - 1 + ((date.getUTCDay() - date.getUTCDate() + 1 + 35) % 7)) / 7) + 1, count);
+    case "F":
+      return pad(Math.floor((date.getUTCDate() - 1) / 7) + 1, count);
     case "z":
       return count >= 4 ? "Coordinated Universal Time" : "UTC";
     case "Z":
@@ -180,6 +187,23 @@ function formatField(date: Date, letter: string, count: number): string {
     default:
       return "Z";
   }
+}
+
+/** The day's number in its year, 1 for 1 January. */
+function dayOfYear(date: Date): number {
+  const newYear = new Date(0);
+  newYear.setUTCFullYear(date.getUTCFullYear(), 0, 1);
+  return Math.floor((date.getTime() - newYear.getTime()) / MILLIS_PER_DAY) + 1;
+}
+
+/** The US week of the year: weeks run Sunday to Saturday, and the one holding 1 January is week 1 (of the next year, in late December). */
+function weekOfYear(date: Date): number {
+  const year = date.getUTCFullYear();
+  const day = dayOfYear(date);
+  const daysInYear = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 366 : 365;
+  if (daysInYear - day + 1 <= 6 - date.getUTCDay()) return 1;
+  const newYearWeekday = (((date.getUTCDay() - ((day - 1) % 7)) % 7) + 7) % 7;
+  return Math.floor((day - 1 + newYearWeekday) / 7) + 1;
 }
 
 function parseNumber(text: string, pos: number, width: number | null): { value: number; end: number } | null {

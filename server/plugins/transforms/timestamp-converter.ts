@@ -1,5 +1,6 @@
 import { ConfigDef, ConfigException, ConfigType, Importance, ValidString } from "@/server/plugins/api/config-def";
 import { DataException } from "@/server/plugins/api/data/errors";
+import { JavaHashMap } from "@/server/plugins/api/data/java-hash-map";
 import { ConnectDate, Time, Timestamp } from "@/server/plugins/api/data/logical-types";
 import { Schema } from "@/server/plugins/api/data/schema";
 import { SchemaBuilder } from "@/server/plugins/api/data/schema-builder";
@@ -126,9 +127,9 @@ abstract class TimestampConverter implements Transformation {
     const value = this.side.value(record);
     if (schema === null) {
       if (value === null || value === undefined || this.field === "") return this.side.newRecord(record, null, this.convert(value, null));
-      const updated = new Map(requireMap(value, PURPOSE));
+      const updated = JavaHashMap.copyOf(requireMap(value, PURPOSE));
       updated.set(this.field, this.convert(updated.get(this.field), null));
-      return this.side.newRecord(record, null, updated);
+      return this.side.newRecord(record, null, updated.toMap());
     }
     if (this.field === "") return this.side.newRecord(record, typeSchema(this.target, schema.optional), this.convert(value, typeFromSchema(schema)));
     const struct = requireStructOrNull(value, PURPOSE);

@@ -1,5 +1,6 @@
 import { ConfigDef, ConfigType, Importance } from "@/server/plugins/api/config-def";
 import { DataException } from "@/server/plugins/api/data/errors";
+import { JavaHashMap } from "@/server/plugins/api/data/java-hash-map";
 import type { Schema } from "@/server/plugins/api/data/schema";
 import { SchemaBuilder } from "@/server/plugins/api/data/schema-builder";
 import { Struct } from "@/server/plugins/api/data/struct";
@@ -43,8 +44,9 @@ export class ValueToKey implements Transformation {
   apply(record: ConnectRecord): ConnectRecord {
     if (record.valueSchema === null) {
       const value = requireMap(record.value, PURPOSE);
-      const key = new Map<string, unknown>(this.fields.map((field) => [field, value.get(field) ?? null]));
-      return record.newRecord({ keySchema: null, key });
+      const key = new JavaHashMap<string, unknown>(this.fields.length);
+      for (const field of this.fields) key.set(field, value.get(field) ?? null);
+      return record.newRecord({ keySchema: null, key: key.toMap() });
     }
     const value = requireStruct(record.value, PURPOSE);
     const keySchema = this.schemaUpdateCache.get(value.schema, (schema) => this.keySchema(schema));

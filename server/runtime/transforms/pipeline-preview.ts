@@ -75,6 +75,15 @@ class Renderer {
     this.json = plugin ? (new plugin.plugin() as Converter) : null;
     this.json?.configure({ "schemas.enable": "false" }, false);
   }
+  /** Text read as schemaless JSON the way the JsonConverter reads it (integers as bigint), else the text itself. */
+  schemaless(topic: string, value: string): unknown {
+    try {
+      if (this.json) return this.json.toConnectData(topic, null, utf8(value)).value;
+    } catch {
+      // not JSON: the text is the value
+    }
+    return value;
+  }
   data(topic: string, schema: Schema | null, value: unknown): string | null {
     if (value === null || value === undefined) return null;
     try {
@@ -177,14 +186,7 @@ function decode(kind: "source" | "sink", sample: PreviewSample, topic: string, c
       throw error;
     }
   };
-  const fallback = (value: string | null) => () => {
-    if (value === null) return { schema: null, value: null };
-    try {
-      return { schema: null, value: JSON.parse(value) as unknown };
-    } catch {
-      return { schema: null, value };
-    }
-  };
+  const fallback = (value: string | null) => () => ({ schema: null, value: value === null ? null : renderer.schemaless(topic, value) });
   const source = kind === "source";
   const key = run("KEY_CONVERTER", converters.keyClass, () => converters.key.toConnectData(topic, null, utf8(sample.key)), source ? fallback(sample.key) : undefined);
   const value = run("VALUE_CONVERTER", converters.valueClass, () => converters.value.toConnectData(topic, null, utf8(sample.value)), source ? fallback(sample.value) : undefined);

@@ -63,17 +63,17 @@ export class SchemaBuilder {
     if (!valueSchema) throw new DataException("valueSchema cannot be null.");
     return new SchemaBuilder("MAP", keySchema, valueSchema);
   }
-  /** An optional ARRAY with no element schema: what `Values.parseString` infers for `[null]`. */
+  /** An ARRAY with no element schema: what `Values.parseString` infers for `[null]`. */
   static arrayOfNull(): SchemaBuilder {
-    return new SchemaBuilder("ARRAY").optional();
+    return new SchemaBuilder("ARRAY");
   }
-  /** An optional MAP with no key or value schema: what `Values.parseString` infers for `{}`. */
+  /** A MAP with no key or value schema: what `Values.parseString` infers for `{}`. */
   static mapOfNull(): SchemaBuilder {
-    return new SchemaBuilder("MAP").optional();
+    return new SchemaBuilder("MAP");
   }
-  /** An optional MAP with no value schema: what `Values.parseString` infers for `{"a":null}`. */
+  /** A MAP with no value schema: what `Values.parseString` infers for `{"a":null}`. */
   static mapWithNullValues(keySchema: Schema): SchemaBuilder {
-    return new SchemaBuilder("MAP", keySchema, null).optional();
+    return new SchemaBuilder("MAP", keySchema, null);
   }
 
   /** The type this builder builds. */

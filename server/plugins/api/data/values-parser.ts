@@ -9,6 +9,22 @@ export function javaTrim(text: string): string {
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
+const UNICODE_DIGIT = /^\p{Nd}$/u;
+
+/**
+ * The value of a decimal digit as Java's `Character.digit(c, 10)` gives it for one UTF-16 unit:
+ * 0-9 for ASCII digits and for any other Unicode decimal digit (`١`, `１`), else -1.
+ */
+export function javaDigit(c: string | undefined): number {
+  if (c === undefined || c.length !== 1) return -1;
+  const code = c.charCodeAt(0);
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code < 128 || !UNICODE_DIGIT.test(c)) return -1;
+  let zero = code;
+  while (zero > code - 9 && UNICODE_DIGIT.test(String.fromCharCode(zero - 1))) zero--;
+  return code - zero;
+}
+
 /**
  * The tokenizer behind `Values.parseString` (Kafka's `Values.Parser`): splits on the delimiters
  * `: , { } [ ] "` unless escaped with a backslash, and lets the parser look ahead and rewind.
@@ -40,12 +56,6 @@ export class ValuesTokenizer {
 
   hasNext(): boolean {
     return this.nextToken !== null || this.index < this.original.length;
-  }
-
-  /** True when nothing but whitespace is left. */
-  atEnd(): boolean {
-    if (this.nextToken !== null && javaTrim(this.nextToken) !== "") return false;
-    return javaTrim(this.original.slice(this.index)) === "";
   }
 
   next(): string {

@@ -25,11 +25,16 @@ describe("Values.parseString", () => {
     ["1e300", "FLOAT64", 1e300],
     ["hello", "STRING", "hello"],
     ["  padded ", "STRING", "  padded "],
-    ["12:34", "STRING", "12:34"],
+    ["12:34", "INT8", 12],
+    ["10:00 meeting", "INT8", 10],
+    ["١٢٣", "INT8", 123],
     ["true}", "STRING", "true}"],
     ["null=", "STRING", "null="],
     ["1 2", "STRING", "1 2"],
-    ["2024-02-30", "STRING", "2024-02-30"],
+    ["2024-02-30", "INT32", new Date("2024-03-01T00:00:00Z")],
+    ["2024-01-3x", "INT32", new Date("2024-01-03T00:00:00Z")],
+    ["25:00:00.000Z", "INT32", new Date("1970-01-02T01:00:00Z")],
+    ["1500-03-01", "INT32", new Date("1500-03-11T00:00:00Z")],
     ["", "STRING", ""],
   ])("%s → %s", (text, type, value) => {
     const parsed = parseString(text);

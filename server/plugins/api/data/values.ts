@@ -6,37 +6,32 @@ import { Schema, type SchemaType } from "@/server/plugins/api/data/schema";
 import { NULL_SCHEMA_AND_VALUE, type SchemaAndValue } from "@/server/plugins/api/data/schema-and-value";
 import { SchemaBuilder } from "@/server/plugins/api/data/schema-builder";
 import { Struct } from "@/server/plugins/api/data/struct";
-import { javaTrim, ValuesTokenizer } from "@/server/plugins/api/data/values-parser";
+import { javaDigit, javaTrim, ValuesTokenizer } from "@/server/plugins/api/data/values-parser";
+import { parseTemporal } from "@/server/plugins/api/data/values-temporal";
 
 const MILLIS_PER_DAY = 86_400_000;
 const NUMERIC_RANK: Partial<Record<SchemaType, number>> = { INT8: 0, INT16: 1, INT32: 2, INT64: 3, FLOAT32: 4, FLOAT64: 5 };
 const TRUE: SchemaAndValue = Object.freeze({ schema: Schema.BOOLEAN_SCHEMA, value: true });
 const FALSE: SchemaAndValue = Object.freeze({ schema: Schema.BOOLEAN_SCHEMA, value: false });
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIME = /^(\d{2}):(\d{2}):(\d{2})\.(\d{3})Z$/;
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})Z$/;
 
 /**
- * Kafka Connect's `Values.parseString`: infers a schema and value from text, as SimpleHeaderConverter
- * and the InsertHeader SMT do. `true`/`false` → BOOLEAN; a whole number → the smallest of
- * INT8/INT16/INT32/INT64 that holds it (INT64 as bigint); any other number → FLOAT32 when finite as
- * a float (Kafka prefers FLOAT32, even at a loss of precision), else FLOAT64, else a Decimal;
- * `yyyy-MM-dd`, `HH:mm:ss.SSSZ`, `yyyy-MM-ddTHH:mm:ss.SSSZ` → Date, Time, Timestamp (UTC); `[..]` →
- * ARRAY and `{..}` → MAP (a `Map`) with a common element schema when one exists; anything else
- * (and empty text) → STRING. Null → the null SchemaAndValue. Never throws.
- *
- * Deliberate differences from Kafka: dates must be valid calendar dates (Java parses them
- * leniently), and text with anything left after the first value (`12:34`, `[1]x`) is a STRING,
- * where Kafka drops the rest.
+ * Kafka Connect's `Values.parseString`, quirks included: infers a schema and value from text, as
+ * SimpleHeaderConverter and the InsertHeader SMT do. `true`/`false` → BOOLEAN; a whole number →
+ * the smallest of INT8/INT16/INT32/INT64 that holds it (INT64 as bigint); any other number →
+ * FLOAT32 when finite as a float (Kafka prefers FLOAT32, even at a loss of precision), else
+ * FLOAT64, else a Decimal (Unicode digits count, `١٢٣` is 123); `yyyy-MM-dd`, `HH:mm:ss.SSS'Z'`,
+ * `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'` → Date, Time, Timestamp, parsed as leniently as Java does
+ * (values-temporal.ts); `[..]` → ARRAY and `{..}` → MAP (a `Map`) with a common element schema
+ * when one exists; anything else (and empty text) → STRING. Only the first value counts: `12:34`
+ * and `10:00 meeting` are the INT8 12 and 10, `[1]x` the array [1] (a literal `true`, `false` or
+ * `null` must stand alone). Null and `null` → the null SchemaAndValue. Never throws.
  */
 export function parseString(text: string | null): SchemaAndValue {
   if (text === null) return NULL_SCHEMA_AND_VALUE;
   if (text === "") return { schema: Schema.STRING_SCHEMA, value: text };
   const tokenizer = new ValuesTokenizer(text);
   const parsed = parse(tokenizer, false);
-  if (parsed === null) return { schema: null, value: null };
-  if (parsed.schema?.type !== "STRING" && !tokenizer.atEnd()) return { schema: Schema.STRING_SCHEMA, value: text };
-  return parsed;
+  return parsed ?? NULL_SCHEMA_AND_VALUE;
 }
 
 function parse(tokenizer: ValuesTokenizer, embedded: boolean): SchemaAndValue | null {
@@ -67,7 +62,7 @@ function canParseLiteral(tokenizer: ValuesTokenizer, embedded: boolean, literal:
 
 function parseToken(tokenizer: ValuesTokenizer, embedded: boolean, token: string): SchemaAndValue {
   const first = token[0]!;
-  const digit = first >= "0" && first <= "9";
+  const digit = javaDigit(first) >= 0;
   if (digit) {
     const position = tokenizer.mark();
     const rest = tokenizer.nextTokens(4);
@@ -106,7 +101,7 @@ function parseArray(tokenizer: ValuesTokenizer): SchemaAndValue {
     if (tokenizer.canConsume(",")) throw new DataException(`Unable to parse an empty array element: ${tokenizer.original}`);
     const element = parse(tokenizer, true);
     merger.merge(element);
-    result.push(element === null ? null : element.value);
+    result.push(untyped(element));
     const position = tokenizer.mark();
     if (tokenizer.canConsume("]")) tokenizer.rewindTo(position);
     else if (!tokenizer.canConsume(",")) throw new DataException("Array elements missing ',' delimiter");
@@ -134,13 +129,25 @@ function parseMap(tokenizer: ValuesTokenizer): SchemaAndValue {
     if (key === null || key.value === null) throw new DataException(`Map entry may not have a null key: ${tokenizer.original}`);
     if (!tokenizer.canConsume(":")) throw new DataException(`Map entry is missing ':' at ${tokenizer.position()} in ${tokenizer.original}`);
     const value = parse(tokenizer, true);
-    result.set(key.value, value === null ? null : value.value);
+    result.set(untyped(key), untyped(value));
     tokenizer.canConsume(",");
     keys.merge(key);
     values.merge(value);
   }
   if (tokenizer.previous() === ",") throw new DataException(`Map is missing element after ',': ${tokenizer.original}`);
   throw new DataException(`Map is missing terminating '}': ${tokenizer.original}`);
+}
+
+/**
+ * A parsed element as it stays when its array or map has no common schema: Tributary's schemaless
+ * form, where an integer of any width is a bigint (Kafka keeps the Byte, Short or Integer) and a
+ * float32 the double its text reads as (Kafka keeps the Float, written with its own digits).
+ */
+function untyped(element: SchemaAndValue | null): unknown {
+  if (element === null) return null;
+  const type = element.schema?.name === null ? element.schema.type : null;
+  if (type === "FLOAT32") return Number(javaFloatToString(element.value as number));
+  return type === "INT8" || type === "INT16" || type === "INT32" ? BigInt(element.value as number) : element.value;
 }
 
 /** Kafka's SchemaMerger: widens numeric types (INT8 < … < INT64 < FLOAT32 < FLOAT64); anything else must agree. */
@@ -194,7 +201,7 @@ function align(schema: Schema, value: unknown): unknown {
 function parseNumber(token: string): SchemaAndValue | null {
   let decimal: BigDecimal;
   try {
-    decimal = BigDecimal.parse(token);
+    decimal = BigDecimal.parse(token.replace(/\p{Nd}/gu, (c) => (c.length === 1 ? String(javaDigit(c)) : c)));
   } catch {
     return null;
   }
@@ -220,32 +227,6 @@ function wholeValue(decimal: BigDecimal): bigint | null {
   return decimal.unscaled % divisor === 0n ? decimal.unscaled / divisor : null;
 }
 
-function parseTemporal(raw: string): SchemaAndValue | null {
-  const token = raw.replaceAll("\\:", ":");
-  let match: RegExpExecArray | null;
-  if (token.length === 13 && (match = TIME.exec(token))) {
-    const [h, m, s, ms] = match.slice(1).map(Number) as [number, number, number, number];
-    if (h > 23 || m > 59 || s > 59) return null;
-    return { schema: Time.SCHEMA, value: new Date(((h * 60 + m) * 60 + s) * 1000 + ms) };
-  }
-  if (token.length === 24 && (match = TIMESTAMP.exec(token))) {
-    const [y, mo, d, h, m, s, ms] = match.slice(1).map(Number) as [number, number, number, number, number, number, number];
-    if (!validDate(y, mo, d) || h > 23 || m > 59 || s > 59) return null;
-    return { schema: Timestamp.SCHEMA, value: new Date(Date.UTC(y, mo - 1, d, h, m, s, ms)) };
-  }
-  if (token.length === 10 && (match = DATE.exec(token))) {
-    const [y, mo, d] = match.slice(1).map(Number) as [number, number, number];
-    if (!validDate(y, mo, d)) return null;
-    return { schema: ConnectDate.SCHEMA, value: new Date(Date.UTC(y, mo - 1, d)) };
-  }
-  return null;
-}
-
-function validDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /**
  * Kafka Connect's `Values.convertToString`: the text form SimpleHeaderConverter writes, which
  * `parseString` reads back. Top-level strings are unquoted; inside arrays, maps and structs they are
@@ -264,7 +245,7 @@ function append(value: unknown, embedded: boolean, schema: Schema | null): strin
   switch (typeof value) {
     case "number":
       if (schema?.type === "FLOAT32") return javaFloatToString(value);
-      if (schema?.type === "FLOAT64" || !Number.isInteger(value)) return javaDoubleToString(value);
+      if (schema === null || schema.type === "FLOAT64") return javaDoubleToString(value);
       return String(value);
     case "bigint":
     case "boolean":
@@ -294,7 +275,7 @@ function append(value: unknown, embedded: boolean, schema: Schema | null): strin
 function formatDate(value: Date): string {
   const millis = value.getTime();
   const iso = value.toISOString();
-  if (millis < MILLIS_PER_DAY) return iso.slice(11);
-  if (millis % MILLIS_PER_DAY === 0) return iso.slice(0, 10);
-  return iso;
+  if (millis < MILLIS_PER_DAY) return iso.slice(iso.indexOf("T") + 1);
+  const full = `${String(value.getUTCFullYear()).padStart(4, "0")}${iso.slice(iso.indexOf("-", 1))}`;
+  return millis % MILLIS_PER_DAY === 0 ? full.slice(0, full.indexOf("T")) : full;
 }

@@ -1,3 +1,5 @@
+import { decodeJavaUtf8 } from "@/server/plugins/api/data/java-charsets";
+
 const LF = 0x0a;
 const CR = 0x0d;
 
@@ -9,7 +11,8 @@ export interface Line {
 
 /**
  * Splits a byte stream into UTF-8 lines ended by `\n`, `\r` or `\r\n`, as Kafka's
- * FileStreamSource does. Bytes arrive with `push`; `next` returns complete lines only. A `\r` at
+ * FileStreamSource does, decoding malformed UTF-8 as Java does (java-charsets.ts). Bytes arrive
+ * with `push`; `next` returns complete lines only. A `\r` at
  * the very end of the data waits for the next byte, to tell `\r` from `\r\n`.
  *
  * Linear in the input: each terminator search resumes where the previous one stopped.
@@ -46,7 +49,7 @@ export class LineReader {
       if (at + 1 >= data.length) return null;
       if (data[at + 1] === LF) terminator = 2;
     }
-    const text = data.toString("utf8", this.cursor, at);
+    const text = decodeJavaUtf8(data, this.cursor, at);
     this.position += at + terminator - this.cursor;
     this.cursor = at + terminator;
     return { text, end: this.position };
