@@ -1,6 +1,7 @@
 import { DatagenConnector } from "@/server/plugins/connectors/datagen/datagen-connector";
 import { FileStreamSinkConnector } from "@/server/plugins/connectors/file/file-stream-sink-connector";
 import { FileStreamSourceConnector } from "@/server/plugins/connectors/file/file-stream-source-connector";
+import { JdbcSinkConnector } from "@/server/plugins/connectors/jdbc/jdbc-sink-connector";
 import { JdbcSourceConnector } from "@/server/plugins/connectors/jdbc/jdbc-source-connector";
 import { ByteArrayConverter } from "@/server/plugins/converters/byte-array-converter";
 import { JsonConverter } from "@/server/plugins/converters/json-converter";
@@ -24,6 +25,7 @@ export const BUILT_IN_PLUGINS: readonly BuiltInPlugin[] = [
   { kind: "sink", plugin: FileStreamSinkConnector },
   { kind: "source", plugin: DatagenConnector },
   { kind: "source", plugin: JdbcSourceConnector },
+  { kind: "sink", plugin: JdbcSinkConnector },
   ...dualConverters.map((plugin): BuiltInPlugin => ({ kind: "converter", plugin })),
   ...dualConverters.map((plugin): BuiltInPlugin => ({ kind: "header_converter", plugin })),
   { kind: "header_converter", plugin: SimpleHeaderConverter },

@@ -89,7 +89,7 @@ export async function querySpec(session: PostgresSession, settings: JdbcSourceSe
   for (const result of probe.columns) {
     const type = await session.query("SELECT typname, typcategory FROM pg_type WHERE oid = $1", [result.typeOid], "checking the query");
     const [typeName, category] = type.rows[0] ?? ["text", "S"];
-    columns.push({ name: result.name, typeOid: result.typeOid, typeName: typeName!, sqlType: typeName!, category: category!, nullable: true, precision: null, scale: null, autoIncrement: false, primaryKeyPosition: null });
+    columns.push({ name: result.name, typeOid: result.typeOid, typeName: typeName!, sqlType: typeName!, baseSqlType: typeName!, category: category!, nullable: true, precision: null, scale: null, autoIncrement: false, primaryKeyPosition: null });
   }
   return {
     label: "query",

@@ -15,6 +15,8 @@ export interface PgColumn {
   typeName: string;
   /** The full SQL type, `format_type` (`numeric(10,2)`, `character varying(20)`). */
   sqlType: string;
+  /** The type without its modifiers (`numeric`, `character varying`): casting to it never truncates. */
+  baseSqlType: string;
   /** `pg_type.typcategory`: `A` arrays, `E` enums, `N` numbers, `S` strings, … */
   category: string;
   nullable: boolean;
@@ -60,7 +62,7 @@ export async function listTables(session: PostgresSession, kinds: readonly strin
 /** The columns of a table in their order, or an empty list when the table does not exist. */
 export async function describeTable(session: PostgresSession, ref: TableRef): Promise<PgColumn[]> {
   const result = await session.query(
-    `SELECT a.attname, a.atttypid, t.typname, format_type(a.atttypid, a.atttypmod), t.typcategory, NOT a.attnotnull,
+    `SELECT a.attname, a.atttypid, t.typname, format_type(a.atttypid, a.atttypmod), format_type(a.atttypid, NULL), t.typcategory, NOT a.attnotnull,
             CASE WHEN a.atttypid = 1700 AND a.atttypmod >= 4 THEN ((a.atttypmod - 4) >> 16) & 65535 END,
             CASE WHEN a.atttypid = 1700 AND a.atttypmod >= 4 THEN (a.atttypmod - 4) & 65535 END,
             a.attidentity <> '' OR coalesce(pg_get_expr(d.adbin, d.adrelid), '') LIKE 'nextval(%',
@@ -78,12 +80,13 @@ export async function describeTable(session: PostgresSession, ref: TableRef): Pr
     typeOid: Number(row[1]),
     typeName: row[2]!,
     sqlType: row[3]!,
-    category: row[4]!,
-    nullable: row[5] === "t",
-    precision: row[6] === null ? null : Number(row[6]),
-    scale: row[7] === null ? null : Number(row[7]),
-    autoIncrement: row[8] === "t",
-    primaryKeyPosition: row[9] === null ? null : Number(row[9]),
+    baseSqlType: row[4]!,
+    category: row[5]!,
+    nullable: row[6] === "t",
+    precision: row[7] === null ? null : Number(row[7]),
+    scale: row[8] === null ? null : Number(row[8]),
+    autoIncrement: row[9] === "t",
+    primaryKeyPosition: row[10] === null ? null : Number(row[10]),
   }));
 }
 
