@@ -2,6 +2,7 @@ import { DatagenConnector } from "@/server/plugins/connectors/datagen/datagen-co
 import { FileStreamSinkConnector } from "@/server/plugins/connectors/file/file-stream-sink-connector";
 import { FileStreamSourceConnector } from "@/server/plugins/connectors/file/file-stream-source-connector";
 import { HttpSinkConnector } from "@/server/plugins/connectors/http/http-sink-connector";
+import { PostgresCdcConnector } from "@/server/plugins/connectors/postgres-cdc/postgres-cdc-connector";
 import { JdbcSinkConnector } from "@/server/plugins/connectors/jdbc/jdbc-sink-connector";
 import { JdbcSourceConnector } from "@/server/plugins/connectors/jdbc/jdbc-source-connector";
 import { ByteArrayConverter } from "@/server/plugins/converters/byte-array-converter";
@@ -28,6 +29,7 @@ export const BUILT_IN_PLUGINS: readonly BuiltInPlugin[] = [
   { kind: "source", plugin: JdbcSourceConnector },
   { kind: "sink", plugin: JdbcSinkConnector },
   { kind: "sink", plugin: HttpSinkConnector },
+  { kind: "source", plugin: PostgresCdcConnector },
   ...dualConverters.map((plugin): BuiltInPlugin => ({ kind: "converter", plugin })),
   ...dualConverters.map((plugin): BuiltInPlugin => ({ kind: "header_converter", plugin })),
   { kind: "header_converter", plugin: SimpleHeaderConverter },

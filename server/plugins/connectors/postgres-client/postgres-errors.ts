@@ -8,8 +8,8 @@ export interface ErrorTarget {
   user: string | null;
 }
 
-/** SQLSTATE classes and codes after which the same statement may pass on a new attempt. */
-const RETRIABLE_STATES = new Set(["40001", "40P01", "55P03", "57P01", "57P02", "57P03", "53300", "08000", "08003", "08006", "08001", "08004"]);
+/** SQLSTATE codes after which the same statement may pass on a new attempt (55006: a replication slot still held by a dying connection). */
+const RETRIABLE_STATES = new Set(["55006", "40001", "40P01", "55P03", "57P01", "57P02", "57P03", "53300", "08000", "08003", "08006", "08001", "08004"]);
 const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "EAI_AGAIN"]);
 
 /** The fields the PostgreSQL driver puts on its errors that the messages below use. */
