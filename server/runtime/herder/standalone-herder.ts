@@ -3,6 +3,7 @@ import { getLogger } from "@/server/logging/logger";
 import type { Connector } from "@/server/plugins/api/connector";
 import { alterOffsets, readOffsets, resetOffsets } from "@/server/runtime/herder/connector-offsets";
 import { invalidConfigMessage, validateConnectorConfig, type OverridePolicy } from "@/server/runtime/herder/config-validation";
+import { testConnectorConnection, type ConnectionTestOutcome } from "@/server/runtime/herder/connection-test";
 import { ActiveTopics } from "@/server/runtime/herder/active-topics";
 import { ConnectorLocks } from "@/server/runtime/herder/connector-locks";
 import type { Herder } from "@/server/runtime/herder/herder";
@@ -282,6 +283,10 @@ export class StandaloneHerder implements Herder {
     if (kind === "unknown") throw new TributaryError("plugin.not_found", `Failed to find any class that implements Connector and which name matches ${config["connector.class"]}`);
     const setup = { registry: this.options.registry, workerConfig: this.options.worker.workerConfig, connectorConfig: config, kind };
     return { kind, results: previewPipeline(setup, samples) };
+  }
+
+  testConnection(config: Record<string, string>): Promise<ConnectionTestOutcome> {
+    return testConnectorConnection(this.options.registry, config);
   }
 
   private assertValid(config: Record<string, string>): void {

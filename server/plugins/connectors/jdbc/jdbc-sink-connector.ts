@@ -50,7 +50,7 @@ export class JdbcSinkConnector extends SinkConnector {
     const settings = parseJdbcSinkSettings(props);
     const session = await PostgresSession.open(settings.endpoint);
     try {
-      const [version, schema, canCreate] = (await session.query("SELECT current_setting('server_version'), current_schema(), has_schema_privilege(current_schema(), 'CREATE')", [], "checking privileges")).rows[0]!;
+      const [version, schema, canCreate] = (await session.query("SELECT split_part(current_setting('server_version'), ' ', 1), current_schema(), has_schema_privilege(current_schema(), 'CREATE')", [], "checking privileges")).rows[0]!;
       return { message: `Connected to PostgreSQL ${version}; tables without a schema go to "${schema}"${canCreate === "t" ? "" : ", where this user may not create tables"}.` };
     } finally {
       await session.close();

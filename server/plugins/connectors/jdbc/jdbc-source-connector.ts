@@ -78,7 +78,7 @@ export class JdbcSourceConnector extends SourceConnector {
     const settings = parseJdbcSourceSettings(props);
     const session = await PostgresSession.open(settings.endpoint);
     try {
-      const version = (await session.query("SHOW server_version", [], "reading the server version")).rows[0]![0];
+      const version = (await session.query("SELECT split_part(current_setting('server_version'), ' ', 1)", [], "reading the server version")).rows[0]![0];
       if (settings.query) {
         await session.query(`SELECT * FROM (${settings.query}) AS tributary_probe LIMIT 0`, [], "checking the query");
         return { message: `Connected to PostgreSQL ${version}; the query is valid.` };

@@ -9,6 +9,7 @@ import { startTestPostgres, type TestPostgres } from "@/scripts/test/postgres";
 import { readTopic, startStandaloneHarness, type StandaloneHarness } from "@/scripts/test/standalone-harness";
 import { createConnectHandler } from "@/server/http/connect-api";
 import { connectClient } from "@/server/http/connect/testing/connect-client";
+import { connectionTestResponse } from "@/server/http/console-connection-test";
 
 let pg: TestPostgres;
 let harness: StandaloneHarness;
@@ -145,6 +146,23 @@ describe("JDBC source", () => {
     expect(trace).toContain("mode is not set");
     expect(trace).toContain("public.events has no auto-incrementing column or single-column integer primary key: set incrementing.column.name, or set mode");
     await harness.herder.deleteConnector(name);
+  });
+
+  it("tests the connection from the console: the tables it would read, or why it cannot log in, never the password", async () => {
+    const database = pg.createDatabase("probe");
+    pg.sql("CREATE TABLE one (id serial PRIMARY KEY); CREATE TABLE two (id serial PRIMARY KEY);", database);
+    const probe = async (password: string) => {
+      const config = { "connector.class": "JdbcSource", "connection.url": pg.jdbcUrl({ database }), "connection.user": pg.instance.user, "connection.password": password };
+      const response = await connectionTestResponse(new Request("http://console.test/api/console/connection-test", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ config }) }), harness.herder);
+      expect(response.status).toBe(200);
+      return (await response.json()) as { ok: boolean; message: string };
+    };
+    const good = await probe(pg.instance.password);
+    expect(good.ok).toBe(true);
+    expect(good.message).toMatch(/^Connected to PostgreSQL 1\d\.\d+; 2 tables selected: public\.one, public\.two\.$/);
+    const bad = await probe("wrong-secret");
+    expect(bad).toEqual({ supported: true, ok: false, message: expect.stringContaining(`PostgreSQL refused the login of ${pg.instance.user}@`) });
+    expect(JSON.stringify(bad)).not.toContain("wrong-secret");
   });
 
   it("refuses a URL that is not PostgreSQL's with a 400 naming connection.url", async () => {

@@ -51,7 +51,7 @@ export class PostgresCdcConnector extends SourceConnector {
     const session = await PostgresSession.open(settings.endpoint);
     try {
       const [version, walLevel, replication, slot] = (await session.query(
-        "SELECT current_setting('server_version'), current_setting('wal_level'), (SELECT rolreplication OR rolsuper FROM pg_roles WHERE rolname = current_user), (SELECT count(*) FROM pg_replication_slots WHERE slot_name = $1)",
+        "SELECT split_part(current_setting('server_version'), ' ', 1), current_setting('wal_level'), (SELECT rolreplication OR rolsuper FROM pg_roles WHERE rolname = current_user), (SELECT count(*) FROM pg_replication_slots WHERE slot_name = $1)",
         [settings.slotName],
         "checking replication settings",
       )).rows[0]!;
