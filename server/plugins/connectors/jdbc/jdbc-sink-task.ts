@@ -18,6 +18,9 @@ import { PLUGIN_VERSION } from "@/server/plugins/connectors/plugin-version";
  * without a schema) with an errant record reporter (a DLQ or error logging) writes the batch
  * again record by record, each behind a savepoint, and reports the records that fail; without
  * one it fails the task.
+ *
+ * Invariant: `put` resolves only after its transaction committed (or, record by record, each
+ * record was written or reported), so the consumer offsets the runtime commits next are durable.
  */
 export class JdbcSinkTask extends SinkTask {
   static readonly className = "io.confluent.connect.jdbc.sink.JdbcSinkTask";

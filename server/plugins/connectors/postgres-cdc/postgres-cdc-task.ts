@@ -35,9 +35,10 @@ interface ResumePoint {
  * the snapshot's last record was stored.
  *
  * Invariant: the slot is told a transaction is processed (its WAL may be recycled, and a
- * restart resumes after it) only once Kafka acknowledged every record made from it: a
- * transaction's end LSN is confirmed when the count of records acknowledged through
- * `commitRecord` reaches the count emitted up to its commit.
+ * restart resumes after it) only once Kafka acknowledged every record made from it and from
+ * every transaction before it: each record gets a sequence number, `commitRecord` (called by the
+ * runtime once Kafka acknowledged the record, or it was dropped and reported) removes it from the
+ * pending ones, and a transaction's end LSN is confirmed when no record up to its last is pending.
  */
 export class PostgresCdcTask extends SourceTask {
   static readonly className = "io.debezium.connector.postgresql.PostgresConnectorTask";
@@ -50,9 +51,11 @@ export class PostgresCdcTask extends SourceTask {
   private resume: ResumePoint | null = null;
   private readonly relations = new Map<number, Relation>();
   private transaction: { xid: number; commitLsn: bigint; timeMicros: bigint } | null = null;
-  private emitted = 0;
-  private acknowledged = 0;
-  private readonly completed: Array<{ emitted: number; endLsn: bigint }> = [];
+  private nextSequence = 0;
+  /** Records polled and not yet acknowledged, by sequence number (insertion order is sequence order). */
+  private readonly pending = new Map<SourceRecord, number>();
+  /** Transactions read to their commit: the sequence after their last record, and their end LSN. */
+  private readonly completed: Array<{ sequence: number; endLsn: bigint }> = [];
   private stopped = false;
 
   version(): string {
@@ -77,7 +80,7 @@ export class PostgresCdcTask extends SourceTask {
       this.snapshot = new SnapshotReader(this.session, await this.capturedTables(), slot?.snapshotName ?? null, consistentPoint, this.settings.topicPrefix, this.partition);
       await this.snapshot.begin();
     } else if (this.settings.snapshotMode !== "initial_only") {
-      this.stream.start(this.settings.slotName, this.settings.publicationName, 0n);
+      this.stream.start(this.settings.slotName, this.settings.publicationName);
     }
   }
 
@@ -93,7 +96,7 @@ export class PostgresCdcTask extends SourceTask {
     const records: SourceRecord[] = [];
     for (const message of messages) {
       const made = await this.handle(decodePgOutput(message.data), message.walStart);
-      this.emitted += made.length;
+      this.track(made);
       records.push(...made);
     }
     return records;
@@ -105,8 +108,8 @@ export class PostgresCdcTask extends SourceTask {
     await this.session?.close();
   }
 
-  commitRecord(): void {
-    this.acknowledged++;
+  commitRecord(record: SourceRecord): void {
+    this.pending.delete(record);
   }
 
   commit(): void {
@@ -115,8 +118,9 @@ export class PostgresCdcTask extends SourceTask {
 
   /** Confirms to the slot the end of every transaction whose records Kafka has all acknowledged (see the class Invariant). */
   private confirmAcknowledged(): void {
+    const lowestPending = this.pending.values().next().value ?? this.nextSequence;
     let lsn: bigint | null = null;
-    while (this.completed.length > 0 && this.completed[0]!.emitted <= this.acknowledged) lsn = this.completed.shift()!.endLsn;
+    while (this.completed.length > 0 && this.completed[0]!.sequence <= lowestPending) lsn = this.completed.shift()!.endLsn;
     if (lsn !== null) this.stream?.confirm(lsn);
   }
 
@@ -135,19 +139,22 @@ export class PostgresCdcTask extends SourceTask {
       this.stream = await LogicalReplicationStream.open(this.settings.endpoint);
       this.relations.clear();
       this.transaction = null;
-      this.emitted = this.acknowledged;
       this.completed.length = 0;
-      this.stream.start(this.settings.slotName, this.settings.publicationName, 0n);
+      this.stream.start(this.settings.slotName, this.settings.publicationName);
       throw error;
     }
   }
 
+  private track(records: readonly SourceRecord[]): void {
+    for (const record of records) this.pending.set(record, this.nextSequence++);
+  }
+
   private async pollSnapshot(): Promise<SourceRecord[]> {
     const records = await this.snapshot!.next(this.settings.maxBatchSize);
-    this.emitted += records.length;
+    this.track(records);
     if (this.snapshot!.done) {
       this.snapshot = null;
-      if (this.settings.snapshotMode !== "initial_only") this.stream!.start(this.settings.slotName, this.settings.publicationName, 0n);
+      if (this.settings.snapshotMode !== "initial_only") this.stream!.start(this.settings.slotName, this.settings.publicationName);
     }
     return records;
   }
@@ -183,7 +190,7 @@ export class PostgresCdcTask extends SourceTask {
         return [];
       case "commit":
         this.transaction = null;
-        this.completed.push({ emitted: this.emitted, endLsn: message.endLsn });
+        this.completed.push({ sequence: this.nextSequence, endLsn: message.endLsn });
         return [];
       case "relation":
         await this.relation(message.relationId, message.schema, message.table, message.columns);

@@ -140,8 +140,8 @@ export class PostgresSession {
   }
 
   /**
-   * Hands the raw driver connection to `start` for a streaming protocol (logical replication).
-   * Only the replication stream in this folder uses it.
+   * Runs a streaming protocol object (the driver's Submittable) on this connection: logical
+   * replication. Only the replication stream in this folder uses it.
    */
   submit<T extends pg.Submittable>(submittable: T): T {
     return this.client.query(submittable);

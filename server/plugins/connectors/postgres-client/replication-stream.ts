@@ -83,10 +83,9 @@ export class LogicalReplicationStream {
 
   /**
    * Starts streaming `publication`'s changes from the slot (protocol version 1): the server
-   * resumes after the slot's confirmed position. `confirmedLsn` is the position already confirmed.
+   * resumes after the slot's confirmed position (reports of lower positions leave it there).
    */
-  start(slot: string, publication: string, confirmedLsn: bigint): void {
-    this.confirmed = confirmedLsn;
+  start(slot: string, publication: string): void {
     const sql = `START_REPLICATION SLOT ${quoteIdentifier(slot)} LOGICAL 0/0 (proto_version '1', publication_names ${quoteLiteral(quoteIdentifier(publication))})`;
     const stream = {
       submit: (connection: Wire) => {
@@ -138,11 +137,6 @@ export class LogicalReplicationStream {
     if (lsn <= this.confirmed) return;
     this.confirmed = lsn;
     this.sendStatus();
-  }
-
-  /** The position confirmed so far. */
-  get confirmedLsn(): bigint {
-    return this.confirmed;
   }
 
   async close(): Promise<void> {
