@@ -19,9 +19,12 @@ beforeAll(async () => {
   harness = startStandaloneHarness("jdbc-sink");
 });
 afterAll(async () => {
-  await harness?.close();
-  await topics.dropAll(extraTopics);
-  await pg?.stop();
+  try {
+    await harness?.close();
+    await topics.dropAll(extraTopics);
+  } finally {
+    await pg?.stop();
+  }
 });
 
 const keySchema = { type: "struct", optional: false, fields: [{ field: "id", type: "int32", optional: false }] };

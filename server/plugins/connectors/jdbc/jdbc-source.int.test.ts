@@ -21,8 +21,11 @@ beforeAll(async () => {
   call = connectClient(createConnectHandler(async () => harness.herder));
 });
 afterAll(async () => {
-  await harness?.close();
-  await pg?.stop();
+  try {
+    await harness?.close();
+  } finally {
+    await pg?.stop();
+  }
 });
 
 const values = (records: Array<{ value: Buffer | null }>) => records.map((record) => JSON.parse(record.value!.toString("utf8")) as { schema: unknown; payload: Record<string, unknown> });

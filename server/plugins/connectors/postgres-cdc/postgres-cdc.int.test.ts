@@ -24,9 +24,12 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const child of children) child.kill("SIGKILL");
-  await harness?.close();
-  await pg?.stop();
-  folder.remove();
+  try {
+    await harness?.close();
+  } finally {
+    await pg?.stop();
+    folder.remove();
+  }
 });
 
 interface Event {
