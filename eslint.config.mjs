@@ -17,6 +17,10 @@ const prisma = {
   group: ["@prisma/*", "better-sqlite3", "**/storage/prisma/generated/**"],
   message: "Prisma is owned by server/storage/prisma and server/console.",
 };
+const postgres = {
+  group: ["/pg", "/pg/*", "/pg-*", "/postgres"],
+  message: "The PostgreSQL client is owned by server/plugins/connectors/postgres-client: go through PostgresSession.",
+};
 const next = { group: ["next", "next/*", "react", "react/*", "react-dom", "react-dom/*"], message: "Next and React belong to app/ and components/, never server/." };
 const parentImports = { group: ["../*"], message: "Import across folders with the @/ alias, so module boundaries stay checkable." };
 const ui = { group: ["@/app/*", "@/components/*"], message: "server/ never imports the UI." };
@@ -50,23 +54,28 @@ const config = [
   {
     ignores: [".next/**", ".next-*/**", ".cache/**", ".tmp/**", "dist/**", "data/**", "node_modules/**", "server/storage/prisma/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
-  { files: ["**/*.{ts,tsx,mjs,js}"], rules: { "no-restricted-imports": restrict(kafkajs, prisma) } },
+  { files: ["**/*.{ts,tsx,mjs,js}"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, postgres) } },
   { files: ["prisma.config.ts"], rules: { "no-restricted-imports": restrict(kafkajs) } },
-  { files: ["server/**/*.ts"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, next, parentImports, ui) } },
-  { files: ["server/kafka/**/*.ts"], rules: { "no-restricted-imports": restrict(prisma, next, parentImports, ui) } },
-  { files: ["server/storage/prisma/**/*.ts", "server/console/**/*.ts"], rules: { "no-restricted-imports": restrict(kafkajs, next, parentImports, ui) } },
-  { files: ["server/runtime/**/*.ts"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, next, parentImports, ui, runtimeOnly) } },
+  { files: ["server/**/*.ts"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, postgres, next, parentImports, ui) } },
+  { files: ["server/kafka/**/*.ts"], rules: { "no-restricted-imports": restrict(prisma, postgres, next, parentImports, ui) } },
+  { files: ["server/storage/prisma/**/*.ts", "server/console/**/*.ts"], rules: { "no-restricted-imports": restrict(kafkajs, postgres, next, parentImports, ui) } },
+  { files: ["server/runtime/**/*.ts"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, postgres, next, parentImports, ui, runtimeOnly) } },
   {
     files: ["server/plugins/connectors/**/*.ts", "server/plugins/converters/**/*.ts", "server/plugins/transforms/**/*.ts"],
     ignores: ["**/*.test.ts"],
+    rules: { "no-restricted-imports": restrict(kafkajs, prisma, postgres, next, parentImports, ui, builtInOnly) },
+  },
+  {
+    files: ["server/plugins/connectors/postgres-client/**/*.ts"],
+    ignores: ["**/*.test.ts"],
     rules: { "no-restricted-imports": restrict(kafkajs, prisma, next, parentImports, ui, builtInOnly) },
   },
-  { files: ["server/errors/**/*.ts", "server/contracts/**/*.ts"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, next, parentImports, ui, leafOnly) } },
-  { files: ["components/**/*.{ts,tsx}"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, componentsOnly) } },
-  { files: ["app/**/*.{ts,tsx}"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, appOnly) } },
+  { files: ["server/errors/**/*.ts", "server/contracts/**/*.ts"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, postgres, next, parentImports, ui, leafOnly) } },
+  { files: ["components/**/*.{ts,tsx}"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, postgres, componentsOnly) } },
+  { files: ["app/**/*.{ts,tsx}"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, postgres, appOnly) } },
   // Tests check through the real parts (a SQLite file, the memory stores); kafkajs stays in server/kafka.
-  { files: ["**/*.test.ts"], rules: { "no-restricted-imports": restrict(kafkajs, parentImports) } },
-  { files: ["server/kafka/**/*.test.ts"], rules: { "no-restricted-imports": restrict(parentImports) } },
+  { files: ["**/*.test.ts"], rules: { "no-restricted-imports": restrict(kafkajs, postgres, parentImports) } },
+  { files: ["server/kafka/**/*.test.ts"], rules: { "no-restricted-imports": restrict(postgres, parentImports) } },
   {
     files: ["**/*.{ts,tsx}"],
     rules: {

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { ConfigFieldControl } from "@/components/connector-form/config-field";
+import { CONNECTION_GROUPS, ConnectionTestButton } from "@/components/connector-form/connection-test-button";
 import { groupStartsOpen, type FieldGroup } from "@/components/connector-form/config-fields";
 import { ChevronDownIcon } from "@/components/ui/icons";
 import type { ConnectorConfig } from "@/server/contracts/connect";
@@ -52,6 +53,7 @@ export function FieldGroupSection({ group, ownTitle, config, first, showErrors, 
             onChange={(value) => onSet(field.definition.name, value)}
           />
         ))}
+        {group.name && CONNECTION_GROUPS.has(group.name) ? <ConnectionTestButton config={config} /> : null}
       </div>
     </details>
   );

@@ -32,6 +32,10 @@ describe("module boundaries", { timeout: 60_000 }, () => {
     ["server/plugins/connectors/jdbc/jdbc-sink.ts", 'import { Worker } from "@/server/runtime/worker/worker";', /Built-in plugins import server\/plugins\/api only/],
     ["server/plugins/converters/avro.ts", 'import { getLogger } from "@/server/logging/logger";', /Built-in plugins import server\/plugins\/api only/],
     ["server/plugins/transforms/cast.ts", 'import { Worker } from "@/server/runtime/worker/worker";', /Built-in plugins import server\/plugins\/api only/],
+    ["server/plugins/connectors/jdbc/jdbc-source-task.ts", 'import pg from "pg";', /PostgreSQL client is owned by server\/plugins\/connectors\/postgres-client/],
+    ["server/plugins/connectors/postgres-cdc/cdc.ts", 'import { Client } from "pg";', /PostgreSQL client is owned/],
+    ["scripts/bench/jdbc.ts", 'import postgres from "postgres";', /PostgreSQL client is owned/],
+    ["server/plugins/connectors/jdbc/x.int.test.ts", 'import pg from "pg";', /PostgreSQL client is owned/],
   ])("%s may not: %s", async (file, code, message) => {
     const messages = await restrictedImports(file, code);
     expect(messages.some((m) => message.test(m))).toBe(true);
@@ -45,6 +49,8 @@ describe("module boundaries", { timeout: 60_000 }, () => {
     ["server/runtime/worker.ts", 'import type { WorkerProcessStore } from "@/server/storage/contracts/worker-process-store";'],
     ["components/x.tsx", 'import { healthSchema } from "@/server/contracts/health";'],
     ["server/plugins/connectors/jdbc/jdbc-sink.ts", 'import { SinkConnector } from "@/server/plugins/api/connector";'],
+    ["server/plugins/connectors/postgres-client/postgres-session.ts", 'import pg from "pg";'],
+    ["server/plugins/connectors/postgres-cdc/cdc.ts", 'import { PostgresSession } from "@/server/plugins/connectors/postgres-client/postgres-session";'],
     ["app/api/x/route.ts", 'import { consoleHealthResponse } from "@/server/http/console-health";'],
   ])("%s may: %s", async (file, code) => {
     expect(await restrictedImports(file, code)).toEqual([]);

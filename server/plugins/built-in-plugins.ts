@@ -1,6 +1,10 @@
 import { DatagenConnector } from "@/server/plugins/connectors/datagen/datagen-connector";
 import { FileStreamSinkConnector } from "@/server/plugins/connectors/file/file-stream-sink-connector";
 import { FileStreamSourceConnector } from "@/server/plugins/connectors/file/file-stream-source-connector";
+import { HttpSinkConnector } from "@/server/plugins/connectors/http/http-sink-connector";
+import { PostgresCdcConnector } from "@/server/plugins/connectors/postgres-cdc/postgres-cdc-connector";
+import { JdbcSinkConnector } from "@/server/plugins/connectors/jdbc/jdbc-sink-connector";
+import { JdbcSourceConnector } from "@/server/plugins/connectors/jdbc/jdbc-source-connector";
 import { ByteArrayConverter } from "@/server/plugins/converters/byte-array-converter";
 import { JsonConverter } from "@/server/plugins/converters/json-converter";
 import { BooleanConverter, DoubleConverter, FloatConverter, IntegerConverter, LongConverter, ShortConverter } from "@/server/plugins/converters/number-converters";
@@ -22,6 +26,10 @@ export const BUILT_IN_PLUGINS: readonly BuiltInPlugin[] = [
   { kind: "source", plugin: FileStreamSourceConnector },
   { kind: "sink", plugin: FileStreamSinkConnector },
   { kind: "source", plugin: DatagenConnector },
+  { kind: "source", plugin: JdbcSourceConnector },
+  { kind: "sink", plugin: JdbcSinkConnector },
+  { kind: "sink", plugin: HttpSinkConnector },
+  { kind: "source", plugin: PostgresCdcConnector },
   ...dualConverters.map((plugin): BuiltInPlugin => ({ kind: "converter", plugin })),
   ...dualConverters.map((plugin): BuiltInPlugin => ({ kind: "header_converter", plugin })),
   { kind: "header_converter", plugin: SimpleHeaderConverter },

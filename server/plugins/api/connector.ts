@@ -11,6 +11,11 @@ export interface ConnectorContext {
   raiseError(error: Error): void;
 }
 
+/** What a connector's `testConnection` found: one sentence for the user (what it reached). */
+export interface ConnectionCheck {
+  message: string;
+}
+
 /** A task class, as connectors name it in `taskClass()`. */
 export type TaskClass<T> = (new () => T) & { readonly className?: string };
 
@@ -45,6 +50,17 @@ export abstract class Connector {
    * definition: add messages to `values.get(key).errors`. Default: nothing more.
    */
   validate(_props: Record<string, string>, _values: Map<string, ConfigValue>): void {}
+
+  /**
+   * Checks that the external system is reachable with a candidate config (the console's "test
+   * connection"; Tributary's addition, Kafka Connect has none), on a fresh instance that is never
+   * started. Resolves what was reached; throws with a message saying what failed (a
+   * ConfigException for a bad value, a ConnectException for a refused login). The default, null,
+   * means the connector offers no such check. Must not change anything in the external system.
+   */
+  testConnection(_props: Record<string, string>): Promise<ConnectionCheck | null> {
+    return Promise.resolve(null);
+  }
 }
 
 /** A connector that reads from an external system into Kafka. */

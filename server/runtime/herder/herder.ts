@@ -10,6 +10,7 @@ import type {
   TaskInfo,
   TaskState,
 } from "@/server/runtime/herder/herder-types";
+import type { ConnectionTestOutcome } from "@/server/runtime/herder/connection-test";
 import type { PreviewResult, PreviewSample } from "@/server/runtime/transforms/pipeline-preview";
 
 /**
@@ -75,4 +76,6 @@ export interface Herder {
    * `config.invalid_value` for a transform or converter that cannot be built.
    */
   previewPipeline(config: Record<string, string>, samples: PreviewSample[]): { kind: "source" | "sink"; results: PreviewResult[] };
+  /** Asks a candidate config's connector to reach its external system (see connection-test.ts); `plugin.not_found` for an unknown class. */
+  testConnection(config: Record<string, string>): Promise<ConnectionTestOutcome>;
 }

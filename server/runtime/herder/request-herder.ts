@@ -3,6 +3,7 @@ import type { Connector } from "@/server/plugins/api/connector";
 import { alterOffsets, readOffsets, resetOffsets } from "@/server/runtime/herder/connector-offsets";
 import { invalidConfigMessage, validateConnectorConfig, type OverridePolicy } from "@/server/runtime/herder/config-validation";
 import type { ActiveTopics } from "@/server/runtime/herder/active-topics";
+import { testConnectorConnection, type ConnectionTestOutcome } from "@/server/runtime/herder/connection-test";
 import { ConnectorLocks } from "@/server/runtime/herder/connector-locks";
 import type { Herder } from "@/server/runtime/herder/herder";
 import type {
@@ -255,6 +256,10 @@ export class RequestHerder implements Herder {
     const setup = { registry: this.requests.registry, workerConfig: this.requests.workerConfig, connectorConfig: config, kind };
     return { kind, results: previewPipeline(setup, samples) };
   }
+  testConnection(config: Record<string, string>): Promise<ConnectionTestOutcome> {
+    return testConnectorConnection(this.requests.registry, config);
+  }
+
 
   private snapshot() {
     return this.requests.configs.snapshot();

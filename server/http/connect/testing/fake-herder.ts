@@ -293,4 +293,8 @@ export class FakeHerder implements Herder {
     if (!plugin) throw new TributaryError("plugin.not_found", `Failed to find any class that implements Connector and which name matches ${config["connector.class"]}`);
     return { kind: plugin.type as "source" | "sink", results: samples.map(() => ({ steps: [], outcome: "delivered" as const })) };
   }
+
+  async testConnection(config: Record<string, string>): Promise<{ supported: boolean; ok: boolean; message: string }> {
+    return { supported: false, ok: false, message: `${config["connector.class"]} offers no connection test.` };
+  }
 }
