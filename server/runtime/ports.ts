@@ -113,3 +113,43 @@ export interface KafkaClientFactory {
   sinkConsumer(options: { groupId: string; clientId: string; topics: string[] | RegExp; overrides: Readonly<Record<string, string>> }): SinkConsumer;
   admin(): KafkaAdmin;
 }
+
+/** A member of the group as JoinGroup lists it to the leader. */
+export interface GroupMemberInfo {
+  memberId: string;
+  metadata: Buffer;
+}
+
+/** One generation's outcome for this member, as SyncGroup gave it. */
+export interface GroupAssignmentResult {
+  generation: number;
+  memberId: string;
+  leaderId: string;
+  protocol: string;
+  assignment: Buffer;
+}
+
+/**
+ * What a worker's group membership asks of distributed mode (Kafka Connect's WorkerCoordinator
+ * callbacks). Called one at a time, never overlapping.
+ */
+export interface GroupMemberHandler {
+  /** The protocols to join with, in order of preference, each with this member's metadata now. */
+  protocols(): Array<{ name: string; metadata: Buffer }>;
+  /** Leader only: every member's assignment for this generation, by member id. */
+  assign(input: { protocol: string; generation: number; leaderId: string; members: GroupMemberInfo[] }): Promise<Map<string, Buffer>>;
+  /** This member's assignment for a new generation; must only schedule work (heartbeats are due). */
+  onAssigned(result: GroupAssignmentResult): void;
+  /** A failure retrying cannot fix; the membership has ended. */
+  onFatal(error: Error): void;
+}
+
+/** A worker's membership of its Kafka group (`group.id`, protocol type `connect`). */
+export interface WorkerGroupMember {
+  /** Joins and stays in the group until `stop`; returns at once. Call once. */
+  start(handler: GroupMemberHandler): void;
+  /** Joins again soon (a cooperative rebalance after revoking work, or the leader's config changed). */
+  rejoin(reason: string): void;
+  /** Leaves the group; idempotent. */
+  stop(): Promise<void>;
+}
