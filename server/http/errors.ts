@@ -24,11 +24,16 @@ const statusByCode: Record<string, number> = {
   "logger.invalid_level": 404,
 };
 
-/** The HTTP status an error maps to. Kafka failures are 503 when retriable, else 500. */
+/**
+ * The HTTP status an error maps to. Kafka failures are 503 when retriable, else 500. A request
+ * another worker answered (`forwarded.<status>`) keeps that worker's status.
+ */
 export function statusOf(error: unknown): number {
   if (!(error instanceof TributaryError)) return 500;
   const explicit = statusByCode[error.code];
   if (explicit) return explicit;
+  const forwarded = /^forwarded\.(\d{3})$/.exec(error.code);
+  if (forwarded) return Number(forwarded[1]);
   if (error.code.endsWith(".not_found")) return 404;
   if (error.code.endsWith(".already_exists")) return 409;
   if (error.code.startsWith("kafka.")) return error.retriable ? 503 : 500;

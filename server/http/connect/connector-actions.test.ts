@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createConnectHandler } from "@/server/http/connect-api";
 import { connectClient } from "@/server/http/connect/testing/connect-client";
 import { FakeHerder } from "@/server/http/connect/testing/fake-herder";
+import { TributaryError } from "@/server/errors/tributary-error";
+import { currentForwardHop } from "@/server/runtime/distributed/forwarding";
 
 const sinkConfig = { "connector.class": "FileStreamSink", "tasks.max": "2", topics: "t", file: "out.txt" };
 
@@ -113,6 +115,28 @@ describe("tasks", () => {
     expect(await (await call("GET", "/connectors/fs/tasks/0/status")).json()).toMatchObject({ state: "RUNNING" });
     expect(await (await call("POST", "/connectors/fs/tasks/9/restart")).json()).toEqual({ error_code: 404, message: "Unknown task: fs-9" });
     expect(await (await call("POST", "/connectors/fs/tasks/abc/restart")).json()).toEqual({ error_code: 404, message: "Unknown task: fs-abc" });
+  });
+});
+
+describe("between workers", () => {
+  it("POST /tasks hands task configs to the leader (204); a body that is not an array of string maps is a 400, an unknown connector a 404", async () => {
+    await expectEmpty(await call("POST", "/connectors/fs/tasks", { json: [{ topics: "t", file: "a" }, { topics: "t", file: "b" }] }), 204);
+    expect((await (await call("GET", "/connectors/fs/tasks")).json()).map((task: { config: Record<string, string> }) => task.config.file)).toEqual(["a", "b"]);
+    expect(await (await call("POST", "/connectors/fs/tasks", { json: { file: "a" } })).json()).toEqual({ error_code: 400, message: "Task configs must be a JSON array of objects with string values" });
+    expect((await call("POST", "/connectors/fs/tasks", { json: [{ "tasks.max": 2 }] })).status).toBe(400);
+    expect((await call("POST", "/connectors/nope/tasks", { json: [] })).status).toBe(404);
+  });
+
+  it("tells the herder which hop a forwarded request is on, and answers another worker's status unchanged", async () => {
+    const hops: string[] = [];
+    herder.pauseConnector = async () => {
+      hops.push(currentForwardHop());
+      throw new TributaryError("forwarded.412", "the leader said no");
+    };
+    for (const query of ["", "?forward=true", "?forward=false"]) {
+      expect(await (await call("PUT", `/connectors/fs/pause${query}`)).json()).toEqual({ error_code: 412, message: "the leader said no" });
+    }
+    expect(hops).toEqual(["client", "first", "last"]);
   });
 });
 

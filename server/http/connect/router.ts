@@ -8,6 +8,7 @@ import { pluginRoutes } from "@/server/http/connect/routes/plugins";
 import { rootRoutes } from "@/server/http/connect/routes/root";
 import { taskRoutes } from "@/server/http/connect/routes/tasks";
 import { topicRoutes } from "@/server/http/connect/routes/topics";
+import { withForwardHop } from "@/server/runtime/distributed/forwarding";
 import type { Herder } from "@/server/runtime/herder/herder";
 
 /** Every Kafka Connect REST endpoint of reference §1.2. */
@@ -58,7 +59,8 @@ function match(pattern: string[], segments: string[]): Record<string, string> | 
  * Answers one Kafka Connect REST request: finds its route (404 `HTTP 404 Not Found` for an
  * unknown path, 405 with `Allow` for a known path and another method) and runs it. Never throws:
  * every failure becomes Connect's `{error_code, message}`. `getHerder` is called only by routes
- * that need the control plane.
+ * that need the control plane. The `forward` query parameter (a request another worker forwarded
+ * here) is made known to the herder (withForwardHop).
  */
 export async function routeConnectRequest(request: Request, segments: string[], getHerder: () => Promise<Herder>): Promise<Response> {
   const path = splitPath(request, segments);
@@ -81,7 +83,7 @@ export async function routeConnectRequest(request: Request, segments: string[], 
     urlOf: (relative) => `${origin}${path.root}${relative}`,
   };
   try {
-    return await hit.route.handle(context);
+    return await withForwardHop(context.query.get("forward"), () => hit.route.handle(context));
   } catch (error) {
     return connectErrorResponse(error);
   }

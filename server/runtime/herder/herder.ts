@@ -56,6 +56,12 @@ export interface Herder {
   /** Restart with flags; resolves with the plan (instances to restart shown as RESTARTING). */
   restartConnectorAndTasks(name: string, request: RestartRequest): Promise<ConnectorStateInfo>;
   restartTask(name: string, task: number): Promise<void>;
+  /**
+   * Kafka Connect's internal task-config hand-over (`POST /connectors/{c}/tasks`): the worker that
+   * runs a connector sends its generated task configs to the leader, which writes them as one
+   * set. `connector.not_found` for an unknown connector.
+   */
+  putTaskConfigs(name: string, taskConfigs: Record<string, string>[]): Promise<void>;
   /** Topics the connector used since its last topic reset (no existence check, as in Connect). */
   connectorActiveTopics(name: string): Promise<string[]>;
   resetConnectorActiveTopics(name: string): Promise<void>;

@@ -203,6 +203,13 @@ export class RequestHerder implements Herder {
     );
   }
 
+  putTaskConfigs(name: string, taskConfigs: Record<string, string>[]): Promise<void> {
+    return asLeader(this.requests.leadership, { op: "putTaskConfigs", name, taskConfigs }, async () => {
+      this.known(name, `Unknown connector: ${name}`);
+      await this.requests.configs.putTaskConfigs(name, taskConfigs);
+    });
+  }
+
   async connectorActiveTopics(name: string): Promise<string[]> {
     return this.requests.activeTopics.of(name);
   }

@@ -15,13 +15,26 @@ function taskOf(context: RouteContext, message: (taskId: string) => string): num
 /**
  * A connector's tasks: `GET /connectors/{c}/tasks` (`[TaskInfo]`), the deprecated
  * `GET /connectors/{c}/tasks-config` (`{"c-0": {...}}`), `GET /connectors/{c}/tasks/{t}/status`
- * (TaskState) and `POST /connectors/{c}/tasks/{t}/restart` (204).
+ * (TaskState), `POST /connectors/{c}/tasks/{t}/restart` (204), and Kafka Connect's internal
+ * `POST /connectors/{c}/tasks` (a JSON array of task configs; 204), by which a worker that runs a
+ * connector hands its task configs to the group's leader.
  */
 export const taskRoutes: Route[] = [
   {
     method: "GET",
     path: ["connectors", ":connector", "tasks"],
     handle: async (context) => json(await (await context.herder()).taskConfigs(context.params.connector!)),
+  },
+  {
+    method: "POST",
+    path: ["connectors", ":connector", "tasks"],
+    handle: async (context) => {
+      const body: unknown = await context.request.json().catch(() => undefined);
+      const isConfig = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === "string");
+      if (!Array.isArray(body) || !body.every(isConfig)) throw new TributaryError("request.invalid", "Task configs must be a JSON array of objects with string values");
+      await (await context.herder()).putTaskConfigs(context.params.connector!, body as Record<string, string>[]);
+      return empty(204);
+    },
   },
   {
     method: "GET",

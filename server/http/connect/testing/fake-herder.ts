@@ -209,6 +209,12 @@ export class FakeHerder implements Herder {
     connector.failedTasks.delete(task);
   }
 
+  async putTaskConfigs(name: string, taskConfigs: Record<string, string>[]): Promise<void> {
+    const connector = this.store.get(name);
+    if (!connector) throw new TributaryError("connector.not_found", `Unknown connector: ${name}`);
+    connector.tasks = taskConfigs.map((config) => ({ ...config }));
+  }
+
   async connectorActiveTopics(name: string): Promise<string[]> {
     if (!this.topicTracking) throw new TributaryError("topic_tracking.disabled", "Topic tracking is disabled.");
     return this.store.get(name)?.topics ?? [];

@@ -1,0 +1,120 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { DistributedHerder } from "@/server/runtime/herder/distributed-herder";
+import type { ForwardToLeader, LeaderRequest } from "@/server/runtime/herder/leadership";
+import { FakeGroup } from "@/server/runtime/distributed/testing/fake-group";
+import { FakeKafkaClients } from "@/server/runtime/worker/testing/fake-kafka";
+import { ScriptedPlugins, scriptedRegistry, STRING_CONVERTERS } from "@/server/runtime/worker/testing/scripted-plugins";
+import { MemoryConfigStore } from "@/server/storage/memory/config-store";
+import { MemoryOffsetStore } from "@/server/storage/memory/offset-store";
+import { MemoryStatusStore } from "@/server/storage/memory/status-store";
+
+const herders: DistributedHerder[] = [];
+afterEach(async () => {
+  for (const herder of herders.splice(0)) await herder.stop();
+});
+
+/** A cluster of workers on shared in-memory stores (standing in for the internal topics) and a fake group; leader-only requests are forwarded in process. */
+function cluster(size: number, maxDelayMs = 0) {
+  ScriptedPlugins.reset();
+  const group = new FakeGroup();
+  const stores = { configs: new MemoryConfigStore(), statuses: new MemoryStatusStore(), offsets: new MemoryOffsetStore() };
+  const byUrl = new Map<string, DistributedHerder>();
+  const forwarder = (url: string): ForwardToLeader => ((request: LeaderRequest) => dispatch(byUrl.get(url)!, request)) as ForwardToLeader;
+  const workers = Array.from({ length: size }, (_, i) => {
+    const clients = new FakeKafkaClients();
+    const url = `http://w${i + 1}:8083`;
+    const herder = new DistributedHerder({
+      workerId: `w${i + 1}:8083`,
+      restUrl: url,
+      registry: scriptedRegistry(),
+      ...stores,
+      admin: clients.admin(),
+      member: group.member(`w${i + 1}`),
+      scheduledRebalanceMaxDelayMs: maxDelayMs,
+      worker: { workerConfig: STRING_CONVERTERS, clients, offsetFlushIntervalMs: 1000 },
+      forwarder,
+    });
+    byUrl.set(url, herder);
+    herders.push(herder);
+    return herder;
+  });
+  return { group, stores, workers };
+}
+
+function dispatch(herder: DistributedHerder, request: LeaderRequest): Promise<unknown> {
+  switch (request.op) {
+    case "putConnectorConfig":
+      return herder.putConnectorConfig(request.name, request.config, { allowReplace: request.allowReplace, initialState: request.initialState });
+    case "putTaskConfigs":
+      return herder.putTaskConfigs(request.name, request.taskConfigs);
+    case "restartTask":
+      return herder.restartTask(request.name, request.task);
+    case "deleteConnector":
+      return herder.deleteConnector(request.name);
+    default:
+      throw new Error(`not forwarded in this test: ${request.op}`);
+  }
+}
+
+/** Polls `check` (on real timers) until it holds; a check that throws has not held yet. */
+async function eventually(check: () => Promise<boolean> | boolean, what: string): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    if (await Promise.resolve().then(check).catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const source = { "connector.class": "ScriptedSource", "tasks.max": "3" };
+
+describe("DistributedHerder", () => {
+  it("runs a connector created on a follower, its tasks spread over the workers, each on exactly one", async () => {
+    const { workers, stores } = cluster(3);
+    for (const worker of workers) await worker.prepare();
+    await Promise.all(workers.map((worker) => worker.start()));
+    await workers[2]!.putConnectorConfig("src", source, { allowReplace: false });
+    await eventually(async () => {
+      const status = await workers[0]!.connectorStatus("src");
+      return status.connector.state === "RUNNING" && status.tasks.length === 3 && status.tasks.every((task) => task.state === "RUNNING");
+    }, "the connector and its 3 tasks to run");
+    const status = await workers[1]!.connectorStatus("src");
+    expect(new Set(status.tasks.map((task) => task.worker_id))).toEqual(new Set(["w1:8083", "w2:8083", "w3:8083"]));
+    expect(stores.configs.snapshot().connectors.get("src")!.taskConfigs).toHaveLength(3);
+  });
+
+  it("moves a vanished worker's tasks to the others and reports them running there", async () => {
+    const { workers, group } = cluster(3);
+    for (const worker of workers) await worker.prepare();
+    await Promise.all(workers.map((worker) => worker.start()));
+    await workers[0]!.putConnectorConfig("src", source, { allowReplace: false });
+    await eventually(async () => (await workers[0]!.connectorStatus("src")).tasks.filter((task) => task.state === "RUNNING").length === 3, "3 running tasks");
+    const lost = (await workers[0]!.connectorStatus("src")).tasks.find((task) => task.worker_id === "w2:8083")!;
+
+    group.vanish("w2");
+    await eventually(async () => {
+      const moved = (await workers[0]!.connectorStatus("src")).tasks.find((task) => task.id === lost.id)!;
+      return moved.state === "RUNNING" && moved.worker_id !== "w2:8083";
+    }, "the vanished worker's task to run elsewhere");
+    const status = await workers[2]!.connectorStatus("src");
+    expect(status.tasks.map((task) => task.worker_id).every((id) => id !== "w2:8083")).toBe(true);
+  });
+
+  it("restarts a task on the worker that runs it when another worker is asked", async () => {
+    const { workers, stores } = cluster(3);
+    for (const worker of workers) await worker.prepare();
+    await Promise.all(workers.map((worker) => worker.start()));
+    await workers[0]!.putConnectorConfig("src", source, { allowReplace: false });
+    await eventually(async () => (await workers[0]!.connectorStatus("src")).tasks.filter((task) => task.state === "RUNNING").length === 3, "3 running tasks");
+    const target = (await workers[0]!.connectorStatus("src")).tasks.find((task) => task.worker_id === "w2:8083")!;
+    const seen: string[] = [];
+    stores.statuses.subscribe((change) => {
+      if (change.connector === "src" && change.task === target.id) seen.push(`${change.status?.state}@${change.status?.workerId}`);
+    });
+
+    await workers[2]!.restartTask("src", target.id);
+    await eventually(() => seen.includes("RUNNING@w2:8083"), "the task to restart on w2");
+    expect(seen.every((entry) => entry.endsWith("@w2:8083"))).toBe(true);
+    expect(seen[seen.length - 1]).toBe("RUNNING@w2:8083");
+    expect(seen.length).toBeGreaterThan(1);
+  });
+});

@@ -1,0 +1,161 @@
+import { getLogger } from "@/server/logging/logger";
+import type { OverridePolicy } from "@/server/runtime/herder/config-validation";
+import { ActiveTopics } from "@/server/runtime/herder/active-topics";
+import { asLeader, type ForwardToLeader } from "@/server/runtime/herder/leadership";
+import { Reconciler } from "@/server/runtime/herder/reconciler";
+import { RequestHerder } from "@/server/runtime/herder/request-herder";
+import { StatusReporter } from "@/server/runtime/herder/status-reporter";
+import { IncrementalCooperativeAssignor } from "@/server/runtime/distributed/incremental-assignor";
+import { restForwarder } from "@/server/runtime/distributed/rest-forwarder";
+import { WorkerCoordinator, type GroupWorker } from "@/server/runtime/distributed/worker-coordinator";
+import type { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
+import type { KafkaAdmin, WorkerGroupMember } from "@/server/runtime/ports";
+import { Worker, type WorkerOptions } from "@/server/runtime/worker/worker";
+import type { TaskId } from "@/server/runtime/worker/worker-task";
+import type { ConfigStore } from "@/server/storage/contracts/config-store";
+import type { OffsetStore } from "@/server/storage/contracts/offset-store";
+import type { StatusStore } from "@/server/storage/contracts/status-store";
+
+/** What a DistributedHerder is built from. */
+export interface DistributedHerderOptions {
+  workerId: string;
+  /** This worker's Connect REST API root, as the other workers reach it. */
+  restUrl: string;
+  registry: PluginRegistry;
+  /** The Kafka-backed stores, not started yet: `prepare()` starts them. */
+  configs: ConfigStore;
+  statuses: StatusStore;
+  offsets: OffsetStore;
+  admin: KafkaAdmin;
+  /** This worker's membership of the group (`group.id`). */
+  member: WorkerGroupMember;
+  /** `scheduled.rebalance.max.delay.ms`. */
+  scheduledRebalanceMaxDelayMs: number;
+  worker: Omit<WorkerOptions, "registry" | "offsets" | "onConnectorStatus" | "onTaskStatus" | "onTopicUsed">;
+  topicTracking?: { enabled: boolean; allowReset: boolean };
+  overridePolicy?: OverridePolicy;
+  /** Releases what the herder was given (Kafka clients, the stores), after every task stopped. */
+  close?: () => Promise<void>;
+  loadPlugins?: () => Promise<void>;
+  /** Told when the membership ends for good (the process should stop). */
+  onFatal?: (error: Error) => void;
+  /** How leader-only requests reach another worker; over its REST API unless given (tests). */
+  forwarder?: (url: string) => ForwardToLeader;
+}
+
+const log = getLogger("tributary.runtime.herder");
+
+/**
+ * The Herder of a worker in a cluster (Kafka Connect's DistributedHerder): the same request side
+ * and reconciler as standalone mode, over the Kafka-backed stores every worker reads, with the
+ * group deciding what this worker runs (WorkerCoordinator) and who leads. Leader-only writes made
+ * on another worker reach the leader over REST; a task restart asked of the leader goes to the
+ * worker that runs it. Reads are answered from this worker's own snapshots.
+ *
+ * Lifecycle: `prepare()` (stores read to their end, then the group joined), `start()`, `stop()`
+ * (the group is left first, so the others take over this worker's work at once).
+ */
+export class DistributedHerder extends RequestHerder {
+  private readonly options: DistributedHerderOptions;
+  private readonly coordinator: WorkerCoordinator;
+  private readonly reporter: StatusReporter;
+  private readonly worker: Worker;
+  private readonly reconciler: Reconciler;
+
+  constructor(options: DistributedHerderOptions) {
+    let coordinator!: WorkerCoordinator;
+    let reconciler!: Reconciler;
+    const reporter = new StatusReporter(options.statuses, options.workerId, () => coordinator.current().generation);
+    const activeTopics = new ActiveTopics(options.topicTracking);
+    const worker = new Worker({
+      ...options.worker,
+      registry: options.registry,
+      offsets: options.offsets,
+      onConnectorStatus: (name, state, trace) => reporter.connector(name, state, trace),
+      onTaskStatus: (id, state, trace) => reporter.task(id, state, trace),
+      onTopicUsed: (connector, topic) => activeTopics.used(connector, topic),
+    });
+    coordinator = new WorkerCoordinator({
+      restUrl: options.restUrl,
+      configs: options.configs,
+      member: options.member,
+      assignor: new IncrementalCooperativeAssignor(options.scheduledRebalanceMaxDelayMs),
+      forwarder: options.forwarder ?? restForwarder,
+      applied: () => reconciler.settled(),
+      onFatal: (error) => options.onFatal?.(error),
+    });
+    reconciler = new Reconciler({
+      worker,
+      configs: options.configs,
+      statuses: options.statuses,
+      assignment: coordinator,
+      reporter,
+      writeTaskConfigs: (name, taskConfigs) => asLeader(coordinator, { op: "putTaskConfigs", name, taskConfigs }, () => options.configs.putTaskConfigs(name, taskConfigs)),
+    });
+    super({
+      registry: options.registry,
+      configs: options.configs,
+      statuses: options.statuses,
+      offsets: options.offsets,
+      admin: options.admin,
+      workerConfig: options.worker.workerConfig,
+      activeTopics,
+      overridePolicy: options.overridePolicy,
+      leadership: coordinator,
+      // As Kafka Connect's distributed herder: a request is done once its intent is in the config topic.
+      applied: async () => undefined,
+      restartTask: (id) => this.restartOwnedTask(id),
+    });
+    this.options = options;
+    this.coordinator = coordinator;
+    this.reporter = reporter;
+    this.worker = worker;
+    this.reconciler = reconciler;
+  }
+
+  /** The cluster's workers, as far as this worker knows them (every worker when it leads). */
+  groupWorkers(): GroupWorker[] {
+    return this.coordinator.workers();
+  }
+
+  /** A task this worker runs restarts here; any other goes through the leader to the worker that runs it. */
+  override restartTask(name: string, task: number): Promise<void> {
+    const id = { connector: name, task };
+    return this.coordinator.current().ownsTask(id) ? this.reconciler.restartTask(id) : super.restartTask(name, task);
+  }
+
+  /** Loads the plugins and reads the stores to their end, then joins the group and starts reconciling. */
+  async prepare(): Promise<void> {
+    await this.options.loadPlugins?.();
+    await this.options.configs.start();
+    await this.options.statuses.start();
+    this.reconciler.start();
+    this.coordinator.start();
+  }
+
+  /** Resolves once this worker joined the group and holds its first assignment (the REST API answers writes from then on). */
+  async start(): Promise<void> {
+    await this.coordinator.joined;
+  }
+
+  /** Leaves the group, then stops every task and connector (offsets committed), then releases the clients and stores. */
+  async stop(): Promise<void> {
+    await this.coordinator.stop();
+    await this.reconciler.stop();
+    await this.worker.stop();
+    await this.reporter.drained();
+    await this.options.close?.();
+    log.info({ workerId: this.options.workerId }, "left the cluster");
+  }
+
+  /**
+   * Restarts a task where it runs (Kafka Connect's NotAssignedException route): here when this
+   * worker runs it, else on its worker, as the leader knows it.
+   */
+  private async restartOwnedTask(id: TaskId): Promise<void> {
+    if (this.coordinator.current().ownsTask(id)) return this.reconciler.restartTask(id);
+    const owner = this.coordinator.ownerOf(id);
+    if (!owner) return this.reconciler.restartTask(id);
+    await (this.options.forwarder ?? restForwarder)(owner)({ op: "restartTask", name: id.connector, task: id.task });
+  }
+}
