@@ -71,12 +71,18 @@ export class IncrementalCooperativeAssignor {
       const load: Load = { memberId, connectors: [], tasks: [] };
       for (const connector of running.connectors) {
         if (!wantedConnectors.has(connector) || placedConnectors.has(connector)) revoked.get(memberId)!.connectors.push(connector);
-        else placedConnectors.add(connector), load.connectors.push(connector);
+        else {
+          placedConnectors.add(connector);
+          load.connectors.push(connector);
+        }
       }
       for (const task of running.tasks) {
         const key = taskKey(task);
         if (!wantedTasks.has(key) || placedTasks.has(key)) revoked.get(memberId)!.tasks.push(task);
-        else placedTasks.add(key), load.tasks.push(task);
+        else {
+          placedTasks.add(key);
+          load.tasks.push(task);
+        }
       }
       kept.set(memberId, load);
     }

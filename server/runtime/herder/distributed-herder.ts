@@ -63,8 +63,6 @@ export class DistributedHerder extends RequestHerder {
   private readonly reconciler: Reconciler;
 
   constructor(options: DistributedHerderOptions) {
-    let coordinator!: WorkerCoordinator;
-    let reconciler!: Reconciler;
     const reporter = new StatusReporter(options.statuses, options.workerId, () => coordinator.current().generation);
     const activeTopics = new ActiveTopics(options.topicTracking);
     const worker = new Worker({
@@ -75,7 +73,7 @@ export class DistributedHerder extends RequestHerder {
       onTaskStatus: (id, state, trace) => reporter.task(id, state, trace),
       onTopicUsed: (connector, topic) => activeTopics.used(connector, topic),
     });
-    coordinator = new WorkerCoordinator({
+    const coordinator: WorkerCoordinator = new WorkerCoordinator({
       restUrl: options.restUrl,
       configs: options.configs,
       member: options.member,
@@ -84,7 +82,7 @@ export class DistributedHerder extends RequestHerder {
       applied: () => reconciler.settled(),
       onFatal: (error) => options.onFatal?.(error),
     });
-    reconciler = new Reconciler({
+    const reconciler: Reconciler = new Reconciler({
       worker,
       configs: options.configs,
       statuses: options.statuses,
