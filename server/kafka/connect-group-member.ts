@@ -1,6 +1,9 @@
 import { Admin, ConnectionPool, heartbeatV4, joinGroupV9, leaveGroupV5, syncGroupV5, type BaseOptions, type Connection } from "@platformatic/kafka";
+import type { WorkerConfig } from "@/server/config/worker-config";
 import { getLogger } from "@/server/logging/logger";
+import { connectionSettings, layeredClientSettings } from "@/server/kafka/connection-settings";
 import { translateKafkaError } from "@/server/kafka/errors";
+import { platformaticOptions } from "@/server/kafka/platformatic-options";
 import type { GroupMemberHandler, WorkerGroupMember } from "@/server/runtime/ports";
 
 /** How a worker takes part in its group: the connection, `group.id` and Kafka Connect's timing settings. */
@@ -191,4 +194,30 @@ export class ConnectGroupMember implements WorkerGroupMember {
     await coordinator?.pool.close().catch(() => undefined);
     await coordinator?.longPool.close().catch(() => undefined);
   }
+}
+
+/** Kafka Connect's defaults for a worker's group settings (DistributedConfig). */
+const GROUP_DEFAULTS = { "session.timeout.ms": 10_000, "heartbeat.interval.ms": 3_000, "rebalance.timeout.ms": 60_000 } as const;
+
+/**
+ * The group member of a distributed worker, from its settings: `group.id`, the connection
+ * (`bootstrap.servers`, security), `session.timeout.ms` (10 s), `heartbeat.interval.ms` (3 s),
+ * `rebalance.timeout.ms` (60 s) and `retry.backoff.ms`, with Kafka Connect's defaults.
+ */
+export function workerGroupMember(worker: WorkerConfig, groupId: string): ConnectGroupMember {
+  const settings = layeredClientSettings(worker);
+  const connection = connectionSettings(settings, `${groupId}-${settings["client.id"] ?? "worker"}`);
+  const number = (key: keyof typeof GROUP_DEFAULTS) => {
+    const value = Number(settings[key]);
+    return settings[key] !== undefined && Number.isInteger(value) && value > 0 ? value : GROUP_DEFAULTS[key];
+  };
+  return new ConnectGroupMember({
+    connection: platformaticOptions(connection),
+    groupId,
+    protocolType: "connect",
+    sessionTimeoutMs: number("session.timeout.ms"),
+    heartbeatIntervalMs: number("heartbeat.interval.ms"),
+    rebalanceTimeoutMs: number("rebalance.timeout.ms"),
+    retryBackoffMs: connection.retryBackoffMs,
+  });
 }
