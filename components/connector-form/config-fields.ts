@@ -36,11 +36,13 @@ const CHAIN_PREFIXES = ["transforms.", "predicates.", ...CONVERTER_KEYS.map((key
 
 /**
  * The step whose form shows a defined key, or null for the keys the wizard renders itself
- * (`connector.class`, the `transforms` and `predicates` lists, each alias's `type`).
+ * (`connector.class`, the `transforms` and `predicates` lists, each alias's `type`) and for the
+ * converters' `*.plugin.version` pins (one version of each converter is installed).
  */
 export function stepOfKey(definition: ConfigKeyInfo): Exclude<WizardStep, "plugin" | "review"> | null {
   const { name, group } = definition;
   if (name === "connector.class" || name === "transforms" || name === "predicates") return null;
+  if (CONVERTER_KEYS.some((key) => name === `${key}.plugin.version`)) return null;
   if ((CONVERTER_KEYS as readonly string[]).includes(name)) return "pipeline";
   const alias = group?.match(ALIAS_GROUP);
   if (group && alias) return name === `${alias[1]!.toLowerCase()}.${group.slice(alias[0].length)}.type` ? null : "pipeline";
