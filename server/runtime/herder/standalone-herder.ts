@@ -19,6 +19,7 @@ import type {
   TaskInfo,
   TaskState,
 } from "@/server/runtime/herder/herder-types";
+import { connectorPluginVersion, stateInfoWithVersions, taskStateWithVersion } from "@/server/runtime/plugin-version-of";
 import type { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
 import type { KafkaAdmin } from "@/server/runtime/ports";
 import { connectorType, Worker, type WorkerOptions } from "@/server/runtime/worker/worker";
@@ -161,18 +162,20 @@ export class StandaloneHerder implements Herder {
     const stored = await this.options.configs.connector(name);
     if (!status || !stored) throw new TributaryError("connector.not_found", `No status found for connector ${name}`);
     const tasks = await this.options.statuses.tasks(name);
-    return {
+    const info: ConnectorStateInfo = {
       name,
       connector: instanceState(status),
       tasks: tasks.filter((t) => t.task < stored.taskConfigs.length).map((t) => ({ id: t.task, ...instanceState(t) })),
       type: connectorType(this.options.registry, stored.config),
     };
+    return stateInfoWithVersions(info, connectorPluginVersion(this.options.registry, stored.config));
   }
 
   async taskStatus(name: string, task: number): Promise<TaskState> {
     const status = (await this.options.statuses.tasks(name)).find((t) => t.task === task);
     if (!status) throw new TributaryError("task.not_found", `No status found for task ${name}-${task}`);
-    return { id: task, ...instanceState(status) };
+    const stored = await this.options.configs.connector(name);
+    return taskStateWithVersion({ id: task, ...instanceState(status) }, stored ? connectorPluginVersion(this.options.registry, stored.config) : undefined);
   }
 
   async taskConfigs(name: string): Promise<TaskInfo[]> {
