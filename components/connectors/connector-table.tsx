@@ -3,9 +3,10 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { BulkActionDialog } from "@/components/connectors/bulk-action-dialog";
-import { healthTone } from "@/components/connectors/connector-health";
-import { connectorRows, filterRows, healthCounts, NO_FILTER, pluginName, sortRows, type ConnectorFilter } from "@/components/connectors/connector-list";
-import { ConnectorListToolbar, healthLabel } from "@/components/connectors/connector-list-toolbar";
+import { healthLabel, healthTone } from "@/components/connectors/connector-health";
+import { connectorRows, filterRows, NO_FILTER, pluginName, sortRows, type ConnectorFilter } from "@/components/connectors/connector-list";
+import { healthCounts } from "@/server/contracts/connector-health";
+import { ConnectorListToolbar } from "@/components/connectors/connector-list-toolbar";
 import { DlqSizeBadge } from "@/components/dlq/dlq-size-badge";
 import type { BulkActionKind } from "@/components/queries/bulk-actions";
 import { useConnectors } from "@/components/queries/connectors";
