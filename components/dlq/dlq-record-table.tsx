@@ -71,7 +71,9 @@ export function DlqRecordTable({ topic, page, newest, selected, onSelect, opened
                   </td>
                   <td className="px-3 py-3 whitespace-nowrap">
                     <p className="font-mono text-xs text-zinc-900 dark:text-zinc-100">{page.records.some((r) => r.partition !== 0) ? key : record.offset}</p>
-                    <p className="text-xs text-zinc-500 dark:text-zinc-400"><Timestamp epochMs={record.timestamp} /></p>
+                    <p className="text-xs text-zinc-500 dark:text-zinc-400">
+                      {record.context.failedAt !== null ? <>Failed <Timestamp epochMs={record.context.failedAt} /></> : <Timestamp epochMs={record.timestamp} />}
+                    </p>
                   </td>
                   <td className="max-w-64 px-3 py-3">
                     {record.context.hasContextHeaders ? (
