@@ -1,6 +1,5 @@
 import type { Tone } from "@/components/ui/status-dot";
 import type { Health } from "@/server/contracts/connector-health";
-import type { ConnectorInfo } from "@/server/contracts/connect";
 
 /** "failed" → "Failed". */
 export function healthLabel(health: Health): string {
@@ -27,8 +26,7 @@ export function healthTone(health: Health): Tone {
  * `/regex/`), a source's `topic` (FileStreamSource) or `kafka.topic` (Datagen). Empty when the
  * config names none this way.
  */
-export function configuredTopics(info: ConnectorInfo | undefined): string[] {
-  const config = info?.config ?? {};
+export function configuredTopics(config: Readonly<Record<string, string>> = {}): string[] {
   if (config["topics.regex"]) return [`/${config["topics.regex"]}/`];
   const named = config.topics ?? config.topic ?? config["kafka.topic"] ?? "";
   return named.split(",").map((topic) => topic.trim()).filter((topic) => topic.length > 0);

@@ -47,7 +47,7 @@ export function connectorRows(connectors: ExpandedConnectors): ConnectorRow[] {
       running: status?.tasks.filter((task) => task.state === "RUNNING").length ?? 0,
       failed: status?.tasks.filter((task) => task.state === "FAILED").length ?? 0,
       tasks: status?.tasks.length ?? 0,
-      topics: configuredTopics(info),
+      topics: configuredTopics(info?.config),
       failure: trace?.split("\n")[0] ?? null,
     };
   });
