@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { configProblems, type WizardStep } from "@/components/connector-form/config-fields";
+import type { WizardStep } from "@/components/connector-form/config-fields";
 import { configJson } from "@/components/connector-form/config-json";
 import { PrimaryButton } from "@/components/connector-form/form-controls";
 import { JsonEditor } from "@/components/connector-form/json-editor";
@@ -41,7 +41,7 @@ export function CreateReview({ wizard, plugins, stepLabel, onGo }: CreateReviewP
   const name = state.config.name ?? "";
   const pluginClass = state.config["connector.class"] ?? "";
   const plugin = findPlugin(plugins, ["source", "sink"], pluginClass);
-  const problems = validation.infos ? configProblems(validation.infos) : [];
+  const { problems } = wizard;
   const ready = validation.current && problems.length === 0 && state.json.error === null && name !== "";
   const preview = JSON.stringify({ name, config: JSON.parse(configJson(state.config, isSecret)), initial_state: state.initialState }, null, 2);
   const submit = () =>
