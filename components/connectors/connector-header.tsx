@@ -2,10 +2,12 @@
 
 import Link from "next/link";
 import { healthLabel, healthTone } from "@/components/connectors/connector-health";
+import { ConnectorShareMenu } from "@/components/connectors/connector-share-menu";
 import { FailureTrace } from "@/components/connectors/failure-trace";
 import { targetStateOf, toneOf } from "@/components/connectors/connector-state";
 import { DlqSizeBadge } from "@/components/dlq/dlq-size-badge";
 import { useConnectorConfig } from "@/components/queries/connector";
+import { useConnectorNotices } from "@/components/queries/connectors";
 import { StatusBadge } from "@/components/ui/badge";
 import { InlineCode } from "@/components/ui/inline-code";
 import { PageHeader } from "@/components/ui/page-header";
@@ -29,13 +31,15 @@ function StateItem({ id, label, state, live, tone = toneOf(state), title }: { id
 /**
  * The top of a connector's page: a link back to the list, the name as `<h1>`, its type and
  * plugin class, a link to edit its config, what it was asked to be (target state) beside what
- * it is (observed state) and its health (the list's derivation, reason on hover); a FAILED
- * connector also shows its own trace.
+ * it is (observed state) and its health (the list's derivation, reason on hover), what its
+ * status cannot say (a FileStreamSource waiting for its file); a FAILED connector also shows its
+ * own trace.
  */
 export function ConnectorHeader({ status }: { status: ConnectorStateInfo }) {
   const config = useConnectorConfig(status.name);
   const pluginClass = config.data?.["connector.class"];
   const verdict = connectorHealth(status);
+  const notices = useConnectorNotices();
   return (
     <div>
       <Link href="/connectors" className="text-sm font-medium text-accent-600 hover:text-accent-700 dark:text-accent-400 dark:hover:text-accent-300">
@@ -53,6 +57,7 @@ export function ConnectorHeader({ status }: { status: ConnectorStateInfo }) {
           }
           actions={
             <>
+              <ConnectorShareMenu name={status.name} />
               <Link
                 href={`/connectors/${encodeURIComponent(status.name)}/edit`}
                 className="inline-flex h-8 items-center rounded-md border border-zinc-200 bg-white px-3 text-sm font-medium text-zinc-800 shadow-xs hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200 dark:hover:bg-zinc-800"
@@ -70,6 +75,11 @@ export function ConnectorHeader({ status }: { status: ConnectorStateInfo }) {
           }
         />
       </div>
+      {notices.data?.[status.name]?.map((notice) => (
+        <p key={notice.code} role="note" className="mb-6 rounded-lg border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-900/60 dark:bg-amber-950/40 dark:text-amber-300">
+          {notice.message}
+        </p>
+      ))}
       {status.connector.state === "FAILED" && status.connector.trace ? (
         <div className="mb-6 rounded-xl border border-red-200 bg-red-50/60 px-5 py-4 dark:border-red-900/60 dark:bg-red-950/30">
           <p className="mb-2 text-sm font-medium text-red-800 dark:text-red-300">The connector itself failed</p>
