@@ -1,15 +1,29 @@
 "use client";
 
 import { Fragment, useState } from "react";
-import { Timestamp } from "@/components/ui/timestamp";
 import type { PayloadView } from "@/server/contracts/dlq";
 import type { BrowsedRecord } from "@/server/contracts/topics";
 
 const formatLabel: Record<PayloadView["format"], string> = { json: "JSON", text: "Text", hex: "Hex", null: "null" };
 
+const shortTime = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+
+/** One line of a payload: JSON compacted (when whole), other text with its whitespace folded. */
+function oneLine(view: PayloadView): string {
+  if (view.format === "json" && !view.truncated) {
+    try {
+      return JSON.stringify(JSON.parse(view.text));
+    } catch {
+      return view.text;
+    }
+  }
+  return view.text.replace(/\s+/g, " ");
+}
+
 function Preview({ view }: { view: PayloadView }) {
   if (view.format === "null") return <span className="text-zinc-400 italic dark:text-zinc-500">null</span>;
-  return <span className="block truncate font-mono text-xs" title={view.text.slice(0, 500)}>{view.text.replace(/\s+/g, " ")}</span>;
+  const line = oneLine(view);
+  return <span className="block truncate font-mono text-xs" title={line.slice(0, 500)}>{line}</span>;
 }
 
 function Payload({ label, view }: { label: string; view: PayloadView }) {
@@ -36,11 +50,11 @@ export function RecordTable({ records, caption }: { records: BrowsedRecord[]; ca
   const [open, setOpen] = useState<string | null>(null);
   return (
     <div className="overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
-      <table className="w-full min-w-[36rem] table-fixed text-left text-sm">
+      <table className="w-full min-w-[34rem] table-fixed text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-zinc-50 text-xs font-medium text-zinc-500 uppercase dark:bg-zinc-900 dark:text-zinc-400">
           <tr>
-            <th scope="col" className="w-36 px-3 py-2.5">Partition · offset</th>
+            <th scope="col" className="w-40 px-3 py-2.5">Partition/offset</th>
             <th scope="col" className="w-28 px-3 py-2.5">Key</th>
             <th scope="col" className="px-3 py-2.5">Value</th>
             <th scope="col" className="w-20 px-3 py-2.5 text-right"><span className="sr-only">Details</span></th>
@@ -55,7 +69,9 @@ export function RecordTable({ records, caption }: { records: BrowsedRecord[]; ca
                 <tr aria-label={`Record ${id}`} className="align-top">
                   <th scope="row" className="px-3 py-2 font-normal">
                     <span className="block font-mono text-xs text-zinc-900 dark:text-zinc-100">{id}</span>
-                    <span className="block text-xs text-zinc-500 dark:text-zinc-400"><Timestamp epochMs={record.timestamp} /></span>
+                    <time dateTime={new Date(record.timestamp).toISOString()} title={new Date(record.timestamp).toString()} className="block text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">
+                      {shortTime.format(record.timestamp)}
+                    </time>
                   </th>
                   <td className="px-3 py-2"><Preview view={record.key} /></td>
                   <td className="px-3 py-2">
