@@ -16,7 +16,7 @@ import { WorkerConnector, type ConnectorStatusListener } from "@/server/runtime/
 import { WorkerSinkTask } from "@/server/runtime/worker/worker-sink-task";
 import { WorkerSourceTask } from "@/server/runtime/worker/worker-source-task";
 import { groupForTopic, topicCreationGroups } from "@/server/runtime/worker/topic-creation";
-import type { TaskId, TaskStatusListener, WorkerTask } from "@/server/runtime/worker/worker-task";
+import { traceOf, type TaskId, type TaskStatusListener, type WorkerTask } from "@/server/runtime/worker/worker-task";
 import type { TargetState } from "@/server/storage/contracts/config-store";
 import type { OffsetStore } from "@/server/storage/contracts/offset-store";
 
@@ -127,7 +127,7 @@ export class Worker {
       this.metrics.recordTaskStartup(false);
       this.metrics.removeTask(id.connector, id.task);
       log.error({ task: taskKey(id), err: (error as Error).message }, "task could not be created");
-      this.options.onTaskStatus(id, "FAILED", (error as Error).stack ?? String(error));
+      this.options.onTaskStatus(id, "FAILED", traceOf(error));
     }
   }
 
