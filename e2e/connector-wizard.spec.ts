@@ -53,7 +53,7 @@ test("the wizard creates a FileStreamSource step by step, with server-side error
     await expect(step(page, "Settings")).toHaveAttribute("aria-current", "step");
     const topic = page.getByRole("textbox", { name: "topic (required)" });
     await expect(topic).toBeVisible({ timeout: 15_000 });
-    await expect(page.getByRole("status").filter({ hasText: "2 problems found" })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole("status").filter({ hasText: "2 settings to fix" })).toBeVisible({ timeout: 15_000 });
     await next(page).click();
     await expect(page.getByText('Missing required configuration "topic" which has no default value.')).toBeVisible({ timeout: 15_000 });
     await expect(page.getByRole("main").getByRole("alert")).toContainText("to continue");

@@ -133,9 +133,10 @@ export function otherKeys(config: Readonly<ConnectorConfig>, infos: ConfigInfos)
 }
 
 /**
- * Whether a group's section starts expanded: it has a required field, a field with a value in
- * `config`, or a field with errors. Others (optional and untouched) start collapsed.
+ * Whether a group's section starts expanded: Common (tasks.max and the like) always; any other
+ * when it has a required field, a field with a value in `config`, or a field with errors. Others
+ * (optional and untouched) start collapsed.
  */
 export function groupStartsOpen(group: FieldGroup, config: Readonly<ConnectorConfig>): boolean {
-  return group.fields.some((field) => field.definition.required || config[field.definition.name] !== undefined || field.value.errors.length > 0);
+  return group.name === "Common" || group.fields.some((field) => field.definition.required || config[field.definition.name] !== undefined || field.value.errors.length > 0);
 }

@@ -93,7 +93,7 @@ export function CreateReview({ wizard, plugins, stepLabel, onGo }: CreateReviewP
           <h3 id="request-title" className="text-sm font-medium text-zinc-900 dark:text-zinc-100">
             POST /connectors <span className="font-normal text-zinc-500 dark:text-zinc-400">(secrets masked)</span>
           </h3>
-          <pre aria-labelledby="request-title" className="overflow-x-auto rounded-xl border border-zinc-200 bg-zinc-50 p-4 font-mono text-[0.8125rem] leading-5 text-zinc-800 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200">
+          <pre aria-labelledby="request-title" className="relative overflow-x-auto rounded-xl border border-zinc-200 bg-zinc-50 p-4 font-mono text-[0.8125rem] leading-5 text-zinc-800 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200">
             {preview}
           </pre>
         </div>

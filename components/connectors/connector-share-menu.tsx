@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { connectorsJson, connectorsProperties, curlCommand, exportFileName } from "@/components/connectors/config-export";
 import { downloadFile } from "@/components/connectors/download-file";
 import { useConnectorConfig } from "@/components/queries/connector";
@@ -18,6 +18,10 @@ const item = "block w-full rounded-md px-3 py-2 text-left text-sm text-zinc-800 
 export function ConnectorShareMenu({ name }: { name: string }) {
   const config = useConnectorConfig(name);
   const [copied, setCopied] = useState<string | null>(null);
+  const menu = useRef<HTMLDetailsElement>(null);
+  const done = () => {
+    if (menu.current) menu.current.open = false;
+  };
   const connectors = config.data ? [{ name, config: config.data }] : [];
   const copy = async () => {
     if (!config.data) return;
@@ -30,18 +34,27 @@ export function ConnectorShareMenu({ name }: { name: string }) {
   };
   return (
     <div className="relative">
-      <details className="group">
+      <details ref={menu} className="group">
         <summary className="inline-flex h-8 cursor-pointer list-none items-center gap-1.5 rounded-md border border-zinc-200 bg-white px-3 text-sm font-medium text-zinc-800 shadow-xs hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200 dark:hover:bg-zinc-800 [&::-webkit-details-marker]:hidden">
           Clone &amp; export
           <ChevronDownIcon className="size-3.5 transition-transform group-open:rotate-180" />
         </summary>
         <div className="absolute right-0 z-30 mt-1 w-64 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
           <Link href={`/connectors/new?from=${encodeURIComponent(name)}`} className={item}>Clone…</Link>
-          <button type="button" className={item} disabled={!config.data} onClick={() => void copy()}>Copy as curl</button>
-          <button type="button" className={item} disabled={!config.data} onClick={() => downloadFile(exportFileName(name, "json"), connectorsJson(connectors), "application/json")}>
+          <button type="button" className={item} disabled={!config.data} onClick={() => {
+              done();
+              void copy();
+            }}>Copy as curl</button>
+          <button type="button" className={item} disabled={!config.data} onClick={() => {
+              done();
+              downloadFile(exportFileName(name, "json"), connectorsJson(connectors), "application/json");
+            }}>
             Download JSON
           </button>
-          <button type="button" className={item} disabled={!config.data} onClick={() => downloadFile(exportFileName(name, "properties"), connectorsProperties(connectors), "text/plain")}>
+          <button type="button" className={item} disabled={!config.data} onClick={() => {
+              done();
+              downloadFile(exportFileName(name, "properties"), connectorsProperties(connectors), "text/plain");
+            }}>
             Download .properties
           </button>
           <p className="px-3 py-1.5 text-xs text-zinc-500 dark:text-zinc-400">Copies and files show secret values as ********.</p>

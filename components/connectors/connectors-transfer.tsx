@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { ConfigImportError, parseConnectorTexts, type ImportedConfig } from "@/components/connector-form/config-import";
 import { connectorsJson, connectorsProperties, exportFileName } from "@/components/connectors/config-export";
 import { downloadFile } from "@/components/connectors/download-file";
@@ -19,6 +19,7 @@ const field = "w-full rounded-md border border-zinc-300 bg-white p-3 font-mono t
 /** "Export all": every connector's config in one JSON file (an array of POST bodies) or one .properties file (blocks). Secrets read `********`. */
 function ExportAll() {
   const [error, setError] = useState<string | null>(null);
+  const menu = useRef<HTMLDetailsElement>(null);
   const exportAs = async (format: "json" | "properties") => {
     try {
       const all = await fetchConnectors();
@@ -26,12 +27,13 @@ function ExportAll() {
       const text = format === "json" ? connectorsJson(list, true) : connectorsProperties(list);
       downloadFile(exportFileName(null, format), text, format === "json" ? "application/json" : "text/plain");
       setError(null);
+      if (menu.current) menu.current.open = false;
     } catch (caught) {
       setError((caught as Error).message);
     }
   };
   return (
-    <details className="group relative">
+    <details ref={menu} className="group relative">
       <summary className="inline-flex h-8 cursor-pointer list-none items-center rounded-md border border-zinc-200 bg-white px-3 text-sm font-medium text-zinc-800 shadow-xs hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200 dark:hover:bg-zinc-800 [&::-webkit-details-marker]:hidden">
         Export all
       </summary>

@@ -45,7 +45,7 @@ export function DlqRecordTable({ topic, page, newest, selected, onSelect, opened
   const allSelected = keys.length > 0 && keys.every((key) => selected.has(key));
   return (
     <div>
-      <div className="overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
+      <div className="relative overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Records of {topic}</caption>
           <thead className="bg-zinc-50 text-xs font-medium text-zinc-500 uppercase dark:bg-zinc-900 dark:text-zinc-400">

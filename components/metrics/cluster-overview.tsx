@@ -88,7 +88,7 @@ export function ClusterOverview() {
         {busiest.length === 0 ? (
           <p className="px-5 py-6 text-sm text-zinc-600 dark:text-zinc-400">No connector moved records in the last minute.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Busiest connectors</caption>
               <thead className="bg-zinc-50 text-xs font-medium text-zinc-500 uppercase dark:bg-zinc-900 dark:text-zinc-400">
@@ -120,7 +120,7 @@ export function ClusterOverview() {
         {attention.length === 0 ? (
           <p className="px-5 py-6 text-sm text-zinc-600 dark:text-zinc-400">Every connector is healthy: no failures and no record errors in the last 15 minutes.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Connectors needing attention</caption>
               <thead className="bg-zinc-50 text-xs font-medium text-zinc-500 uppercase dark:bg-zinc-900 dark:text-zinc-400">

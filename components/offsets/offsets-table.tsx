@@ -15,7 +15,7 @@ export function OffsetsTable({ view }: { view: ConnectorOffsetsView }) {
       return <p className="text-sm text-zinc-600 dark:text-zinc-400">No partitions yet: nothing is committed, and the topics it reads have no partitions Kafka knows of.</p>;
     }
     return (
-      <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+      <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Sink offsets of {view.connector}</caption>
           <thead className={head}>
@@ -50,7 +50,7 @@ export function OffsetsTable({ view }: { view: ConnectorOffsetsView }) {
     );
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Source offsets of {view.connector}</caption>
         <thead className={head}>

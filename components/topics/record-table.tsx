@@ -49,7 +49,7 @@ function Payload({ label, view }: { label: string; view: PayloadView }) {
 export function RecordTable({ records, caption }: { records: BrowsedRecord[]; caption: string }) {
   const [open, setOpen] = useState<string | null>(null);
   return (
-    <div className="overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
+    <div className="relative overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
       <table className="w-full min-w-[34rem] table-fixed text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-zinc-50 text-xs font-medium text-zinc-500 uppercase dark:bg-zinc-900 dark:text-zinc-400">

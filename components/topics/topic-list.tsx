@@ -46,7 +46,7 @@ export function TopicList() {
           {data.topics.length === 0 ? "The cluster has no topics. A source connector creates its topic when it writes its first record." : "No topic name contains every word of the search."}
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
+        <div className="relative overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
           <table className="w-full table-fixed text-left text-sm">
             <caption className="sr-only">Topics</caption>
             <thead className="bg-zinc-50 text-xs font-medium text-zinc-500 uppercase dark:bg-zinc-900 dark:text-zinc-400">
