@@ -44,7 +44,7 @@ test("clone a connector, refused names flagged as typed; copy it as curl; export
 
     await page.getByText("Clone & export").click();
     await page.getByRole("link", { name: "Clone…" }).click();
-    await expect(page).toHaveURL(`/connectors/new?from=${name}`);
+    await expect(page).toHaveURL(`/connectors/new?from=${name}`, { timeout: 15_000 });
     const nameField = page.getByLabel("Connector name");
     await expect(nameField).toHaveValue(`${name}-copy`, { timeout: 15_000 });
     await expect(page.getByLabel("file", { exact: true })).toHaveValue(file);

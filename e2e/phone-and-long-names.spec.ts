@@ -23,7 +23,7 @@ test("a 303-character name is cut with the whole name on hover and leaves the li
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto("/connectors");
     const link = page.getByRole("link", { name, exact: true });
-    await expect(link).toHaveAttribute("title", name);
+    await expect(link).toHaveAttribute("title", name, { timeout: 15_000 });
     expect((await link.boundingBox())!.width).toBeLessThan(400);
     const table = page.getByRole("table", { name: "Connectors" });
     const tableBox = (await table.boundingBox())!;
@@ -51,7 +51,7 @@ test("on a 390 px phone the menu replaces the sidebar, nothing is wider than the
     for (const [path, label] of [["/connectors", "connectors"], ["/overview", "overview"], ["/dead-letters", "dead-letters"], ["/topics", "topics"], ["/workers", "workers"], ["/plugins", "plugins"]]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      await page.waitForTimeout(500);
+      await page.waitForTimeout(1_500);
       expect(await pageWidth(page), path).toBeLessThanOrEqual(390);
       await shot(page, `phone-${label}`);
     }

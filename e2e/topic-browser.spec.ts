@@ -44,7 +44,7 @@ test("the topic browser reads a connector's topic newest first, searches it, sta
 
     await page.getByLabel("Search key, value and headers").fill("");
     await page.getByLabel("Start").selectOption("offset");
-    await page.getByLabel("Offset").fill("10");
+    await page.getByRole("textbox", { name: "Offset" }).fill("10");
     await page.getByLabel("Show as").selectOption("hex");
     await page.getByRole("button", { name: "Read" }).click();
     await expect(records.getByRole("row").nth(1)).toContainText("0/10");
