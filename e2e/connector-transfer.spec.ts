@@ -13,6 +13,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 test("clone a connector, refused names flagged as typed; copy it as curl; export and import configs", async ({ page, request, context }) => {
+  test.setTimeout(150_000);
   const dir = mkdtempSync(path.join(os.tmpdir(), "e2e-transfer-"));
   const stamp = Date.now();
   const name = `e2e-transfer-${stamp}`;

@@ -15,6 +15,7 @@ async function shot(page: Page, name: string): Promise<void> {
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 test("a 303-character name is cut with the whole name on hover and leaves the list's columns on screen", async ({ page, request }) => {
+  test.setTimeout(120_000);
   const dir = mkdtempSync(path.join(os.tmpdir(), "e2e-long-"));
   const name = `e2e-long-${Date.now()}-${"x".repeat(303)}`.slice(0, 303);
   writeFileSync(path.join(dir, "in.txt"), "one\n");
@@ -26,9 +27,7 @@ test("a 303-character name is cut with the whole name on hover and leaves the li
     await expect(link).toHaveAttribute("title", name, { timeout: 15_000 });
     expect((await link.boundingBox())!.width).toBeLessThan(400);
     const table = page.getByRole("table", { name: "Connectors" });
-    const tableBox = (await table.boundingBox())!;
-    expect(tableBox.x + tableBox.width).toBeLessThanOrEqual(1280);
-    for (const column of ["Type", "Health", "Tasks", "Topics"]) await expect(table.getByRole("columnheader", { name: column })).toBeInViewport();
+    for (const column of ["Type", "Health", "Tasks", "Topics"]) await expect(table.getByRole("columnheader", { name: column })).toBeInViewport({ ratio: 1 });
     expect(await pageWidth(page)).toBeLessThanOrEqual(1280);
     await shot(page, "connectors-long-name");
 
@@ -42,6 +41,7 @@ test("a 303-character name is cut with the whole name on hover and leaves the li
 });
 
 test("on a 390 px phone the menu replaces the sidebar, nothing is wider than the screen, and a connector can be checked and paused", async ({ page, request }) => {
+  test.setTimeout(180_000);
   const dir = mkdtempSync(path.join(os.tmpdir(), "e2e-phone-"));
   const name = `e2e-phone-${Date.now()}`;
   writeFileSync(path.join(dir, "in.txt"), "one\n");

@@ -13,6 +13,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 test("the topic browser reads a connector's topic newest first, searches it, starts from an offset and shows hex", async ({ page, request }) => {
+  test.setTimeout(150_000);
   const dir = mkdtempSync(path.join(os.tmpdir(), "e2e-topics-"));
   const name = `e2e-topics-${Date.now()}`;
   const file = path.join(dir, "in.txt");

@@ -146,7 +146,7 @@ export function ConnectorTable() {
                     </th>
                     <th scope="col" className="px-4 py-2.5">Name</th>
                     <th scope="col" className="hidden px-4 py-2.5 md:table-cell">Type</th>
-                    <th scope="col" className="hidden px-4 py-2.5 lg:table-cell">Plugin</th>
+                    <th scope="col" className="hidden px-4 py-2.5 2xl:table-cell">Plugin</th>
                     <th scope="col" className="px-4 py-2.5">Health</th>
                     <th scope="col" className="px-4 py-2.5">Tasks</th>
                     <th scope="col" className="hidden px-4 py-2.5 sm:table-cell">Topics</th>
@@ -165,7 +165,7 @@ export function ConnectorTable() {
                         />
                       </td>
                       <th scope="row" className="px-4 py-3 font-medium">
-                        <span className="flex max-w-[11rem] flex-wrap items-center gap-x-1.5 sm:max-w-[16rem] xl:max-w-[22rem]">
+                        <span className="flex max-w-[11rem] flex-wrap items-center gap-x-1.5 sm:max-w-[14rem] xl:max-w-[16rem]">
                           <Link
                             href={`/connectors/${encodeURIComponent(row.name)}`}
                             title={row.name}
@@ -177,17 +177,17 @@ export function ConnectorTable() {
                         </span>
                       </th>
                       <td className="hidden px-4 py-3 text-zinc-600 capitalize md:table-cell dark:text-zinc-400">{row.type}</td>
-                      <td className="hidden px-4 py-3 font-mono text-xs leading-5 text-zinc-600 lg:table-cell dark:text-zinc-400" title={row.pluginClass ?? undefined}>
+                      <td className="hidden px-4 py-3 font-mono text-xs leading-5 text-zinc-600 2xl:table-cell dark:text-zinc-400" title={row.pluginClass ?? undefined}>
                         {pluginName(row.pluginClass)}
                       </td>
                       <td className="px-4 py-3">
                         <StatusBadge tone={healthTone(row.health)} label={healthLabel(row.health)} />
                         <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{row.reason}</p>
                         {notices.data?.[row.name]?.map((notice) => (
-                          <p key={notice.code} className="mt-1 max-w-64 text-xs text-amber-700 dark:text-amber-400">{notice.message}</p>
+                          <p key={notice.code} className="mt-1 max-w-48 text-xs text-amber-700 dark:text-amber-400">{notice.message}</p>
                         ))}
                         {row.failure ? (
-                          <p className="mt-1 max-w-56 truncate font-mono text-xs text-red-700 dark:text-red-400" title={row.failure}>
+                          <p className="mt-1 max-w-48 truncate font-mono text-xs text-red-700 dark:text-red-400" title={row.failure}>
                             {row.failure}
                           </p>
                         ) : null}
@@ -199,7 +199,7 @@ export function ConnectorTable() {
                         {row.failed > 0 ? <span className="block font-medium whitespace-nowrap text-red-700 dark:text-red-400">{row.failed} failed</span> : null}
                       </td>
                       <td className="hidden px-4 py-3 font-mono text-xs leading-5 text-zinc-600 sm:table-cell dark:text-zinc-400">
-                        <span className="block max-w-[12rem] truncate" title={row.topics.join(", ")}>{row.topics.length > 0 ? row.topics.join(", ") : "—"}</span>
+                        <span className="block max-w-[8rem] truncate" title={row.topics.join(", ")}>{row.topics.length > 0 ? row.topics.join(", ") : "—"}</span>
                       </td>
                     </tr>
                   ))}
