@@ -80,11 +80,11 @@ test("clone a connector, refused names flagged as typed; copy it as curl; export
     await dialog.getByRole("button", { name: "Read" }).click();
     const found = dialog.getByRole("list", { name: "Connectors to import" });
     await expect(found.getByRole("listitem")).toHaveCount(3);
-    await expect(found.getByRole("listitem", { name })).toContainText("A connector of this name exists");
+    await expect(found.getByRole("listitem", { name, exact: true })).toContainText("A connector of this name exists");
     await dialog.getByRole("button", { name: "Create 3 connectors" }).click();
     await expect(found.getByRole("listitem", { name: `${name}-imported-a` })).toContainText("Created", { timeout: 15_000 });
     await expect(found.getByRole("listitem", { name: `${name}-imported-b` })).toContainText("Created");
-    await expect(found.getByRole("listitem", { name })).toContainText(`Connector ${name} already exists`);
+    await expect(found.getByRole("listitem", { name, exact: true })).toContainText(`Connector ${name} already exists`);
     await shot(page, "connector-import");
     await dialog.getByRole("button", { name: "Close" }).click();
     await expect(page.getByRole("link", { name: `${name}-imported-b`, exact: true })).toBeVisible();

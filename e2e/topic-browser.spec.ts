@@ -25,7 +25,7 @@ test("the topic browser reads a connector's topic newest first, searches it, sta
 
     await page.goto(`/connectors/${name}`);
     await page.getByRole("region", { name: "Topics", exact: true }).getByRole("link", { name }).click();
-    await expect(page).toHaveURL(`/topics/${name}`);
+    await expect(page).toHaveURL(`/topics/${name}`, { timeout: 15_000 });
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toContainText(`Topics/${name}`);
     const records = page.getByRole("table", { name: `Records of ${name}` });
