@@ -52,8 +52,8 @@ test("the topic browser reads a connector's topic newest first, searches it, sta
     await expect(records.getByRole("row").nth(1)).toContainText("6c 69 6e 65 20 31 30");
     await expect(records.getByRole("row").nth(2)).toContainText("0/11");
 
-    await page.emulateMedia({ colorScheme: "dark" });
     await page.getByRole("button", { name: "Switch to dark mode" }).click();
+    await expect(page.locator("html")).toHaveClass(/dark/);
     await shot(page, "topic-browser-dark");
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`/topics/${name}`);
