@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 import { ConfigImportError, parseConnectorTexts, type ImportedConfig } from "@/components/connector-form/config-import";
+import { PrimaryButton } from "@/components/connector-form/form-controls";
 import { connectorsJson, connectorsProperties, exportFileName } from "@/components/connectors/config-export";
 import { downloadFile } from "@/components/connectors/download-file";
 import { connectRequest } from "@/components/queries/connector-api";
@@ -139,9 +140,9 @@ function ImportDialog() {
         ) : null}
         <div className="mt-5 flex justify-end gap-2">
           <Button onClick={close}>Close</Button>
-          <Button onClick={() => void createAll()} disabled={found.length === 0 || running || found.every((_, index) => outcomes[index]?.state === "created")} className="border-accent-600 bg-accent-600 text-white hover:bg-accent-700 dark:bg-accent-500 dark:text-zinc-950">
+          <PrimaryButton onClick={() => void createAll()} disabled={found.length === 0 || running || found.every((_, index) => outcomes[index]?.state === "created")}>
             {running ? "Creating…" : `Create ${found.length === 1 ? "1 connector" : `${found.length} connectors`}`}
-          </Button>
+          </PrimaryButton>
         </div>
       </Dialog>
     </>
