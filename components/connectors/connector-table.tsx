@@ -146,7 +146,6 @@ export function ConnectorTable() {
                     </th>
                     <th scope="col" className="px-4 py-2.5">Name</th>
                     <th scope="col" className="hidden px-4 py-2.5 md:table-cell">Type</th>
-                    <th scope="col" className="hidden px-4 py-2.5 2xl:table-cell">Plugin</th>
                     <th scope="col" className="px-4 py-2.5">Health</th>
                     <th scope="col" className="px-4 py-2.5">Tasks</th>
                     <th scope="col" className="hidden px-4 py-2.5 sm:table-cell">Topics</th>
@@ -165,7 +164,7 @@ export function ConnectorTable() {
                         />
                       </td>
                       <th scope="row" className="px-4 py-3 font-medium">
-                        <span className="flex max-w-[11rem] flex-wrap items-center gap-x-1.5 sm:max-w-[14rem] xl:max-w-[16rem]">
+                        <span className="flex max-w-[11rem] flex-wrap items-center gap-x-1.5 sm:max-w-[14rem]">
                           <Link
                             href={`/connectors/${encodeURIComponent(row.name)}`}
                             title={row.name}
@@ -176,9 +175,9 @@ export function ConnectorTable() {
                           <DlqSizeBadge connector={row.name} />
                         </span>
                       </th>
-                      <td className="hidden px-4 py-3 text-zinc-600 capitalize md:table-cell dark:text-zinc-400">{row.type}</td>
-                      <td className="hidden px-4 py-3 font-mono text-xs leading-5 text-zinc-600 2xl:table-cell dark:text-zinc-400" title={row.pluginClass ?? undefined}>
-                        {pluginName(row.pluginClass)}
+                      <td className="hidden px-4 py-3 text-zinc-600 md:table-cell dark:text-zinc-400">
+                        <span className="capitalize">{row.type}</span>
+                        <span className="block font-mono text-xs leading-5" title={row.pluginClass ?? undefined}>{pluginName(row.pluginClass)}</span>
                       </td>
                       <td className="px-4 py-3">
                         <StatusBadge tone={healthTone(row.health)} label={healthLabel(row.health)} />
