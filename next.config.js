@@ -7,8 +7,9 @@ const nextConfig = {
   // Kafka Connect accepts a trailing "/" on every REST path; Next would redirect it (308) first.
   skipTrailingSlashRedirect: true,
   // Traces shown in the console stay readable, and plugin class names (task classes, for
-  // example) are not mangled; error classes declare their names themselves as well.
-  experimental: { serverMinification: false },
+  // example) are not mangled; error classes declare their names themselves as well. Server
+  // source maps let traces name source files (instrumentation.ts turns Node's support on).
+  experimental: { serverMinification: false, serverSourceMaps: true },
   // Loaded from node_modules at run time, not bundled: it loads native and WebAssembly helpers
   // (CRC32C, snappy, lz4) by path, which a bundle cannot place.
   serverExternalPackages: ["@platformatic/kafka"],

@@ -29,7 +29,7 @@ test("a connector's page: open it from the list, pause and resume it, see its ma
     await expect(configCard.getByText("connection.password")).toBeVisible();
     await expect(configCard.getByRole("definition").filter({ hasText: "••••••" })).toHaveCount(1);
     await expect(page.getByText("hunter2-do-not-show")).toHaveCount(0);
-    await expect(page.getByRole("region", { name: "Topics in use" }).getByText(name, { exact: true })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole("region", { name: "Topics", exact: true }).getByRole("link", { name, exact: true })).toBeVisible({ timeout: 15_000 });
 
     const resume = page.getByRole("button", { name: "Resume", exact: true });
     await expect(resume).toBeDisabled();

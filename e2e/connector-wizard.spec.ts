@@ -53,7 +53,7 @@ test("the wizard creates a FileStreamSource step by step, with server-side error
     await expect(step(page, "Settings")).toHaveAttribute("aria-current", "step");
     const topic = page.getByRole("textbox", { name: "topic (required)" });
     await expect(topic).toBeVisible({ timeout: 15_000 });
-    await expect(page.getByRole("status").filter({ hasText: "2 problems found" })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole("status").filter({ hasText: "2 settings to fix" })).toBeVisible({ timeout: 15_000 });
     await next(page).click();
     await expect(page.getByText('Missing required configuration "topic" which has no default value.')).toBeVisible({ timeout: 15_000 });
     await expect(page.getByRole("main").getByRole("alert")).toContainText("to continue");
@@ -191,20 +191,22 @@ test("a pasted .properties file fills the form and creates a running connector",
   });
 });
 
-test("creating a connector whose name is taken shows the API's 409 and what to do", async ({ page, request }) => {
+test("a taken name is refused as soon as it is in the form, not at Create", async ({ page, request }) => {
   await withSource(request, "taken", async ({ name, file }) => {
     const config = { "connector.class": "FileStreamSource", file, topic: name };
     expect((await request.post("/api/connect/connectors", { data: { name, config } })).status()).toBe(201);
     await page.goto("/connectors/new");
     await page.getByLabel("Connector config (JSON or .properties)").fill(JSON.stringify({ name, config }));
     await page.getByRole("button", { name: "Fill the form" }).click();
+    await expect(page.getByText(`A connector named ${name} already exists on this cluster`)).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByLabel("Connector name")).toHaveAttribute("aria-invalid", "true");
+    await expect(step(page, "Settings")).toContainText("1");
     await step(page, "Review & create").click();
-    await validated(page);
-    await page.getByRole("button", { name: "Create connector" }).click();
-    const alert = page.getByRole("main").getByRole("alert");
-    await expect(alert).toContainText("Could not create the connector", { timeout: 15_000 });
-    await expect(alert).toContainText(`Connector ${name} already exists`);
-    await expect(alert).toContainText("Choose another name in Settings");
+    await expect(page.getByRole("button", { name: "Fix name in Settings" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Create connector" })).toBeDisabled();
+    await page.getByRole("button", { name: "Fix name in Settings" }).click();
+    await page.getByLabel("Connector name").fill(`${name}-2`);
+    await expect(page.getByText(/already exists on this cluster/)).toHaveCount(0);
     await expect(page).toHaveURL("/connectors/new");
   });
 });

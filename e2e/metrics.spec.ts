@@ -47,8 +47,11 @@ test("a datagen connector's chart moves within three seconds of its start, witho
     await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
     const busiest = page.getByRole("table", { name: "Busiest connectors" });
     await expect(busiest.getByRole("rowheader", { name, exact: true })).toBeVisible({ timeout: 15_000 });
-    const failingRow = page.getByRole("table", { name: "Failing connectors" }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: failing, exact: true }) });
+    const failingRow = page.getByRole("table", { name: "Connectors needing attention" }).getByRole("row").filter({ has: page.getByRole("link", { name: failing, exact: true }) });
     await expect(failingRow).toContainText("1 of 1", { timeout: 15_000 });
+    await expect(failingRow).toContainText("Failed");
+    await expect(failingRow).not.toContainText("RUNNING");
+    await expect(page.getByRole("definition").filter({ has: page.getByLabel("Connectors by health") })).toBeVisible();
     await page.screenshot({ path: "e2e/screenshots/overview-metrics.png", fullPage: true });
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Workers" }).click();

@@ -11,7 +11,7 @@ export default function ConsoleLayout({ children }: { children: ReactNode }) {
       <Sidebar />
       <div className="flex min-w-0 flex-1 flex-col">
         <TopBar />
-        <main id="main" tabIndex={-1} className="flex-1 px-6 py-8 outline-none lg:px-10">
+        <main id="main" tabIndex={-1} className="flex-1 px-4 py-6 outline-none sm:px-6 sm:py-8 lg:px-10">
           <div className="mx-auto w-full max-w-5xl">{children}</div>
         </main>
       </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import type { ConfigField } from "@/components/connector-form/config-fields";
+import { shownErrors, type ConfigField } from "@/components/connector-form/config-fields";
 import { inputClass } from "@/components/connector-form/form-controls";
 
 const NUMERIC = new Set(["INT", "SHORT", "LONG", "DOUBLE"]);
@@ -20,6 +20,8 @@ export interface ConfigFieldControlProps {
   unsetLabel?: string;
   /** Shown but not editable, with `readOnly` saying why (the name of a connector being edited). */
   readOnly?: string;
+  /** Messages of the console's own (a name already taken), shown at once, before the worker's. */
+  extraErrors?: readonly string[];
   /** Called with the new value; "" means unset. */
   onChange: (value: string) => void;
 }
@@ -45,11 +47,11 @@ function defaultLabel(defaultValue: string | null): string {
  * password inputs; numbers get a numeric keyboard; `readOnly` disables it and says why instead of
  * the documentation. Invisible keys should not be rendered.
  */
-export function ConfigFieldControl({ field, value, showErrors, choices, unsetLabel, readOnly, onChange }: ConfigFieldControlProps) {
+export function ConfigFieldControl({ field, value, showErrors, choices, unsetLabel, readOnly, extraErrors, onChange }: ConfigFieldControlProps) {
   const id = useId();
   const { definition, value: validated } = field;
   const label = definition.display_name || definition.name;
-  const errors = showErrors ? validated.errors : [];
+  const errors = [...(extraErrors ?? []), ...(showErrors ? shownErrors(validated.errors) : [])];
   const options = choices ?? (validated.recommended_values.length > 0 ? validated.recommended_values : definition.type === "BOOLEAN" ? ["true", "false"] : null);
   const width = definition.type === "CLASS" ? "max-w-xl" : (WIDTH[definition.width] ?? "max-w-md");
   const describedBy = [`${id}-doc`, errors.length > 0 ? `${id}-errors` : null].filter(Boolean).join(" ");

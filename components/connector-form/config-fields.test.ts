@@ -6,6 +6,7 @@ import {
   groupStartsOpen,
   otherKeys,
   secretKeyTest,
+  shownErrors,
   stepOfKey,
   undefinedKeysUnder,
 } from "@/components/connector-form/config-fields";
@@ -55,14 +56,21 @@ describe("the wizard's view of a validate answer", () => {
     expect(stepOf("key.converter")).toBe("pipeline");
     expect(stepOf("transforms.mask.fields")).toBe("pipeline");
     expect(stepOf("errors.deadletterqueue.topic.name")).toBe("errors");
-    for (const name of ["connector.class", "transforms", "predicates", "transforms.mask.type"]) expect(stepOf(name), name).toBeNull();
+    for (const name of ["name", "connector.class", "transforms", "predicates", "transforms.mask.type"]) expect(stepOf(name), name).toBeNull();
   });
 
-  it("groups the settings step with the plugin's own keys first and fields by their order, hiding invisible ones", () => {
+  it("groups the settings step with the plugin's own keys first and fields by their order, hiding invisible ones (the name has a field of its own, first)", () => {
     expect(fieldGroups(infos, "settings").map((group) => [group.name, group.fields.map((field) => field.definition.name)])).toEqual([
       [null, ["file", "secret.thing"]],
-      ["Common", ["name", "tasks.max", "topics"]],
+      ["Common", ["tasks.max", "topics"]],
     ]);
+  });
+
+  it("shows one message per bad value: Kafka's follow-on 'Invalid value null' is left out when another message explains it", () => {
+    const parse = "Invalid value abc for configuration tasks.max: Not a number of type INT";
+    const echo = "Invalid value null for configuration tasks.max: Value must be non-null";
+    expect(shownErrors([parse, echo])).toEqual([parse]);
+    expect(shownErrors([echo])).toEqual([echo]);
   });
 
   it("groups the error handling step in ConfigDef order", () => {

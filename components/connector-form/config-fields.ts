@@ -36,11 +36,14 @@ const CHAIN_PREFIXES = ["transforms.", "predicates.", ...CONVERTER_KEYS.map((key
 
 /**
  * The step whose form shows a defined key, or null for the keys the wizard renders itself
- * (`connector.class`, the `transforms` and `predicates` lists, each alias's `type`).
+ * (`name`, first on the settings step; `connector.class`, the `transforms` and `predicates`
+ * lists, each alias's `type`) and for the
+ * converters' `*.plugin.version` pins (one version of each converter is installed).
  */
 export function stepOfKey(definition: ConfigKeyInfo): Exclude<WizardStep, "plugin" | "review"> | null {
   const { name, group } = definition;
-  if (name === "connector.class" || name === "transforms" || name === "predicates") return null;
+  if (name === "connector.class" || name === "transforms" || name === "predicates" || name === "name") return null;
+  if (CONVERTER_KEYS.some((key) => name === `${key}.plugin.version`)) return null;
   if ((CONVERTER_KEYS as readonly string[]).includes(name)) return "pipeline";
   const alias = group?.match(ALIAS_GROUP);
   if (group && alias) return name === `${alias[1]!.toLowerCase()}.${group.slice(alias[0].length)}.type` ? null : "pipeline";
@@ -84,14 +87,24 @@ export function fieldOf(infos: ConfigInfos, key: string): ConfigField | undefine
 function problemStep(key: string, definition: ConfigKeyInfo | null): WizardStep {
   if (!definition) return CHAIN_PREFIXES.some((prefix) => key.startsWith(prefix)) ? "pipeline" : "settings";
   if (definition.name === "connector.class") return "plugin";
+  if (definition.name === "name") return "settings";
   return stepOfKey(definition) ?? "pipeline";
 }
 
-/** Every key with errors in the answer, with the step to fix it on, in the answer's order. */
+/**
+ * A key's messages as the console shows them: one message per bad value. Kafka Connect follows a
+ * value that does not parse with "Invalid value null … must be non-null" (its validator then sees
+ * null); that echo is left out whenever another message explains the value.
+ */
+export function shownErrors(errors: readonly string[]): string[] {
+  return errors.length > 1 ? errors.filter((error) => !error.startsWith("Invalid value null for configuration ")) : [...errors];
+}
+
+/** Every key with errors in the answer, with its messages as shown and the step to fix it on, in the answer's order. */
 export function configProblems(infos: ConfigInfos): ConfigProblem[] {
   return infos.configs
     .filter((entry) => entry.value.errors.length > 0 && (entry.definition === null || entry.value.visible))
-    .map((entry) => ({ key: entry.value.name, errors: entry.value.errors, step: problemStep(entry.value.name, entry.definition) }));
+    .map((entry) => ({ key: entry.value.name, errors: shownErrors(entry.value.errors), step: problemStep(entry.value.name, entry.definition) }));
 }
 
 /** Whether a key holds a secret: declared PASSWORD by its ConfigDef, or named like one (`isSecretKey`). */
@@ -120,9 +133,10 @@ export function otherKeys(config: Readonly<ConnectorConfig>, infos: ConfigInfos)
 }
 
 /**
- * Whether a group's section starts expanded: it has a required field, a field with a value in
- * `config`, or a field with errors. Others (optional and untouched) start collapsed.
+ * Whether a group's section starts expanded: Common (tasks.max and the like) always; any other
+ * when it has a required field, a field with a value in `config`, or a field with errors. Others
+ * (optional and untouched) start collapsed.
  */
 export function groupStartsOpen(group: FieldGroup, config: Readonly<ConnectorConfig>): boolean {
-  return group.fields.some((field) => field.definition.required || config[field.definition.name] !== undefined || field.value.errors.length > 0);
+  return group.name === "Common" || group.fields.some((field) => field.definition.required || config[field.definition.name] !== undefined || field.value.errors.length > 0);
 }

@@ -1,4 +1,5 @@
 import { parseProperties, PropertiesSyntaxError } from "@/components/connector-form/properties-parser";
+import { PROPERTIES_SEPARATOR } from "@/components/connectors/config-export";
 import type { InitialState } from "@/components/queries/connector-writes";
 import type { ConnectorConfig } from "@/server/contracts/connect";
 
@@ -32,13 +33,19 @@ function stringMap(map: Record<string, unknown>): ConnectorConfig {
   );
 }
 
-function fromJson(text: string): ImportedConfig {
-  let parsed: unknown;
+function parseJson(text: string): unknown {
   try {
-    parsed = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     throw new ConfigImportError(`This is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+function fromJson(text: string): ImportedConfig {
+  return fromJsonValue(parseJson(text));
+}
+
+function fromJsonValue(parsed: unknown): ImportedConfig {
   if (!isObject(parsed)) throw new ConfigImportError("Expected a JSON object: {\"name\": …, \"config\": {…}} or a flat config object.");
   if (!isObject(parsed.config)) return { config: stringMap(parsed), format: "json" };
   const config = stringMap(parsed.config);
@@ -64,13 +71,53 @@ export function parseConnectorText(text: string): ImportedConfig {
   const trimmed = text.trim();
   if (trimmed === "") throw new ConfigImportError("Paste a config first: Kafka Connect JSON or a .properties file.");
   if (trimmed.startsWith("{")) return fromJson(trimmed);
+  return fromProperties(trimmed);
+}
+
+function fromProperties(text: string): ImportedConfig {
   let config: ConnectorConfig;
   try {
-    config = parseProperties(trimmed);
+    config = parseProperties(text);
   } catch (error) {
     if (error instanceof PropertiesSyntaxError) throw new ConfigImportError(error.message);
     throw error;
   }
   if (Object.keys(config).length === 0) throw new ConfigImportError("No settings found: a .properties config has one key=value per line.");
   return { config, format: "properties" };
+}
+
+function numbered<T>(index: number, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof ConfigImportError) throw new ConfigImportError(`Connector ${index + 1}: ${error.message}`);
+    throw error;
+  }
+}
+
+/**
+ * Reads one or several connector configs from one text (an import of several files is their
+ * texts one after the other): a JSON array of what `parseConnectorText` reads, one JSON object,
+ * or `.properties` blocks separated by the console's export separator line
+ * (`# ---- connector ----`). Throws `ConfigImportError` naming the connector (by position) that
+ * cannot be read.
+ */
+export function parseConnectorTexts(text: string): ImportedConfig[] {
+  const trimmed = text.trim();
+  if (trimmed === "") throw new ConfigImportError("Paste or load configs first: Kafka Connect JSON or .properties files.");
+  if (trimmed.startsWith("[")) {
+    const parsed = parseJson(trimmed);
+    if (!Array.isArray(parsed) || parsed.length === 0) throw new ConfigImportError("Expected a non-empty JSON array of connector configs.");
+    return parsed.map((item, index) => numbered(index, () => fromJsonValue(item)));
+  }
+  if (trimmed.startsWith("{")) return [fromJson(trimmed)];
+  const blocks: string[][] = [[]];
+  for (const line of trimmed.split(/\r\n|\r|\n/)) {
+    if (line.trim() === PROPERTIES_SEPARATOR) blocks.push([]);
+    else blocks.at(-1)!.push(line);
+  }
+  return blocks
+    .map((lines) => lines.join("\n").trim())
+    .filter(Boolean)
+    .map((block, index) => numbered(index, () => fromProperties(block)));
 }

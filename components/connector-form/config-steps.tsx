@@ -23,6 +23,8 @@ export interface ConfigStepProps {
   validation: ConfigValidation;
   plugins: readonly PluginInfo[];
   isSecret: (key: string) => boolean;
+  /** Why the typed name cannot be used (another connector has it), shown under the name at once. */
+  nameTaken: string | null;
 }
 
 function StepIntro({ title, children }: { title: string; children: ReactNode }) {
@@ -77,8 +79,9 @@ function Converters({ state, dispatch, validation, plugins, isSecret, showErrors
 }
 
 /**
- * The form of one config step, generated from the validate answer: "settings" (the plugin's own
- * keys, then Common and the other groups, then keys no ConfigDef lists), "pipeline" (converters,
+ * The form of one config step, generated from the validate answer: "settings" (the name first,
+ * checked against the cluster's connectors as it is typed, then the plugin's own keys, Common
+ * and the other groups, then keys no ConfigDef lists), "pipeline" (converters,
  * transforms, predicates) or "errors" (the Error Handling group: tolerance, retries, logging,
  * and for sinks the dead letter queue). A key's errors show once it was edited or the step was
  * revealed. Until the first answer arrives it shows a placeholder, or why validation failed.
@@ -128,6 +131,20 @@ export function ConfigStep(props: ConfigStepProps) {
       ) : (
         <StepIntro title="Error handling">What happens when a record fails in a converter or a transform: retry, skip and log it, or (for sinks) send it to a dead letter queue topic.</StepIntro>
       )}
+      {step === "settings" && fieldOf(infos, "name") ? (
+        <Card>
+          <div className="px-5 py-4">
+            <ConfigFieldControl
+              field={fieldOf(infos, "name")!}
+              value={state.config.name}
+              showErrors={showErrors("name")}
+              readOnly={readOnly("name")}
+              extraErrors={props.nameTaken ? [props.nameTaken] : undefined}
+              onChange={(value) => set("name", value)}
+            />
+          </div>
+        </Card>
+      ) : null}
       {groups.map((group, index) => (
         <FieldGroupSection key={group.name ?? ""} group={group} ownTitle={`${simpleName(pluginClass)} settings`} config={state.config} first={index === 0} showErrors={showErrors} readOnly={readOnly} onSet={set} />
       ))}

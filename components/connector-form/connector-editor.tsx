@@ -24,7 +24,7 @@ function EditForm({ name, current, plugins }: { name: string; current: Connector
   const stepLabel = (step: WizardStep) => (state.steps.includes(step) ? LABELS[step] : undefined);
   const stepContent =
     state.step === "settings" || state.step === "pipeline" || state.step === "errors" ? (
-      <ConfigStep step={state.step} state={state} dispatch={dispatch} validation={validation} plugins={plugins} isSecret={isSecret} />
+      <ConfigStep step={state.step} state={state} dispatch={dispatch} validation={validation} plugins={plugins} isSecret={isSecret} nameTaken={wizard.nameTaken} />
     ) : null;
   return <WizardFrame wizard={wizard} labels={LABELS} stepContent={stepContent} review={<EditReview name={name} wizard={wizard} current={current} stepLabel={stepLabel} onGo={go} />} />;
 }

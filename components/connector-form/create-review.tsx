@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { configProblems, type WizardStep } from "@/components/connector-form/config-fields";
+import type { WizardStep } from "@/components/connector-form/config-fields";
 import { configJson } from "@/components/connector-form/config-json";
 import { PrimaryButton } from "@/components/connector-form/form-controls";
 import { JsonEditor } from "@/components/connector-form/json-editor";
@@ -41,7 +41,7 @@ export function CreateReview({ wizard, plugins, stepLabel, onGo }: CreateReviewP
   const name = state.config.name ?? "";
   const pluginClass = state.config["connector.class"] ?? "";
   const plugin = findPlugin(plugins, ["source", "sink"], pluginClass);
-  const problems = validation.infos ? configProblems(validation.infos) : [];
+  const { problems } = wizard;
   const ready = validation.current && problems.length === 0 && state.json.error === null && name !== "";
   const preview = JSON.stringify({ name, config: JSON.parse(configJson(state.config, isSecret)), initial_state: state.initialState }, null, 2);
   const submit = () =>
@@ -93,7 +93,7 @@ export function CreateReview({ wizard, plugins, stepLabel, onGo }: CreateReviewP
           <h3 id="request-title" className="text-sm font-medium text-zinc-900 dark:text-zinc-100">
             POST /connectors <span className="font-normal text-zinc-500 dark:text-zinc-400">(secrets masked)</span>
           </h3>
-          <pre aria-labelledby="request-title" className="overflow-x-auto rounded-xl border border-zinc-200 bg-zinc-50 p-4 font-mono text-[0.8125rem] leading-5 text-zinc-800 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200">
+          <pre aria-labelledby="request-title" className="relative overflow-x-auto rounded-xl border border-zinc-200 bg-zinc-50 p-4 font-mono text-[0.8125rem] leading-5 text-zinc-800 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200">
             {preview}
           </pre>
         </div>

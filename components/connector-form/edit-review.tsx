@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { configDiff } from "@/components/connector-form/config-diff";
 import { ConfigDiffView } from "@/components/connector-form/config-diff-view";
-import { configProblems, type WizardStep } from "@/components/connector-form/config-fields";
+import type { WizardStep } from "@/components/connector-form/config-fields";
 import { PrimaryButton } from "@/components/connector-form/form-controls";
 import { JsonEditor } from "@/components/connector-form/json-editor";
 import { ProblemList } from "@/components/connector-form/problem-list";
@@ -31,9 +31,8 @@ export interface EditReviewProps {
 export function EditReview({ name, wizard, current, stepLabel, onGo }: EditReviewProps) {
   const router = useRouter();
   const update = useUpdateConnectorConfig(name);
-  const { state, dispatch, validation, isSecret } = wizard;
+  const { state, dispatch, validation, isSecret, problems } = wizard;
   const changes = configDiff(current, state.config, isSecret);
-  const problems = validation.infos ? configProblems(validation.infos) : [];
   const ready = validation.current && problems.length === 0 && state.json.error === null && changes.length > 0;
   const submit = () => update.mutate(state.config, { onSuccess: () => router.push(`/connectors/${encodeURIComponent(name)}`) });
   const counts = (["added", "changed", "removed"] as const).map((kind) => [kind, changes.filter((change) => change.kind === kind).length] as const).filter(([, count]) => count > 0);

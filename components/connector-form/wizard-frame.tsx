@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { configProblems, type WizardStep } from "@/components/connector-form/config-fields";
+import type { WizardStep } from "@/components/connector-form/config-fields";
 import { PrimaryButton, ToggleGroup } from "@/components/connector-form/form-controls";
 import { JsonEditor } from "@/components/connector-form/json-editor";
 import { ProblemList } from "@/components/connector-form/problem-list";
@@ -27,12 +27,12 @@ export interface WizardFrameProps {
 }
 
 function ValidationStatus({ wizard }: { wizard: ConnectorWizard }) {
-  const { validation, state } = wizard;
+  const { validation, state, problems } = wizard;
   let text = "";
   if (!state.config["connector.class"]) text = "";
   else if (validation.checking) text = "Checking with the worker…";
   else if (validation.error) text = "The worker could not check this config";
-  else if (validation.infos) text = validation.infos.error_count === 0 ? "No problems found" : `${validation.infos.error_count} ${validation.infos.error_count === 1 ? "problem" : "problems"} found`;
+  else if (validation.infos) text = problems.length === 0 ? "No problems found" : `${problems.length} ${problems.length === 1 ? "setting" : "settings"} to fix`;
   return (
     <p role="status" className="text-xs text-zinc-500 dark:text-zinc-400">
       {text}
@@ -48,7 +48,7 @@ function ValidationStatus({ wizard }: { wizard: ConnectorWizard }) {
  * revealing them instead; focus moves to the step's content on every step change.
  */
 export function WizardFrame({ wizard, labels, stepContent, review }: WizardFrameProps) {
-  const { state, dispatch, validation, isSecret } = wizard;
+  const { state, dispatch, validation, isSecret, problems } = wizard;
   const [blocked, setBlocked] = useState<WizardStep | null>(null);
   const content = useRef<HTMLDivElement>(null);
   const first = useRef(true);
@@ -59,7 +59,6 @@ export function WizardFrame({ wizard, labels, stepContent, review }: WizardFrame
     }
     content.current?.focus();
   }, [state.step]);
-  const problems = validation.infos ? configProblems(validation.infos) : [];
   const countOn = (step: WizardStep) => problems.filter((problem) => problem.step === step).length;
   const go = (step: WizardStep) => {
     setBlocked(null);
@@ -69,7 +68,7 @@ export function WizardFrame({ wizard, labels, stepContent, review }: WizardFrame
   const back = stepBeside(state, -1);
   const onNext = () => {
     if (!next) return;
-    if (validation.current && countOn(state.step) > 0) {
+    if ((validation.current || wizard.nameTaken) && countOn(state.step) > 0) {
       dispatch({ type: "reveal", step: state.step });
       setBlocked(state.step);
       return;

@@ -1,16 +1,9 @@
 import type { Tone } from "@/components/ui/status-dot";
-import type { ConnectorInfo, ConnectorStateInfo } from "@/server/contracts/connect";
+import type { Health } from "@/server/contracts/connector-health";
 
-/** A connector's health at a glance, derived from its own state and its tasks'. */
-export type Health = "healthy" | "degraded" | "failed" | "paused" | "stopped" | "unassigned";
-
-/** Every health, in the order the list's filter offers them (and "failed first" sorts them). */
-export const HEALTHS: readonly Health[] = ["failed", "degraded", "unassigned", "paused", "stopped", "healthy"];
-
-/** A health with the plain-English reason behind it ("2 of 3 tasks failed"). */
-export interface HealthVerdict {
-  health: Health;
-  reason: string;
+/** "failed" → "Failed". */
+export function healthLabel(health: Health): string {
+  return health[0]!.toUpperCase() + health.slice(1);
 }
 
 /** The badge colour of a health. */
@@ -28,58 +21,12 @@ export function healthTone(health: Health): Tone {
   }
 }
 
-/** "1 task" / "3 tasks". */
-function tasks(count: number): string {
-  return `${count} ${count === 1 ? "task" : "tasks"}`;
-}
-
-/** "Its task failed" for a single task, "2 of 3 tasks failed" otherwise. */
-function taskCount(count: number, total: number, what: string): string {
-  if (total === 1) return `Its task ${what}`;
-  return count === total ? `All ${tasks(total)} ${what}` : `${count} of ${tasks(total)} ${what}`;
-}
-
-/**
- * The health of a connector from its status (`undefined` when no status is written yet):
- * failed when the connector or all of its tasks failed; degraded when some tasks failed or are
- * not running, or it is restarting; paused, stopped and unassigned as the connector reports;
- * healthy when it and every task run. A running connector without tasks is unassigned.
- */
-export function connectorHealth(status: ConnectorStateInfo | undefined): HealthVerdict {
-  if (!status) return { health: "unassigned", reason: "No status reported yet" };
-  const state = status.connector.state;
-  const total = status.tasks.length;
-  const failed = status.tasks.filter((task) => task.state === "FAILED").length;
-  const running = status.tasks.filter((task) => task.state === "RUNNING").length;
-  switch (state) {
-    case "FAILED":
-      return { health: "failed", reason: "The connector itself failed" };
-    case "STOPPED":
-      return { health: "stopped", reason: "Stopped: no tasks run until it is resumed" };
-    case "PAUSED":
-      return { health: "paused", reason: failed > 0 ? `Paused, with ${failed} failed ${failed === 1 ? "task" : "tasks"}` : "Paused: its tasks keep their place but move no data" };
-    case "UNASSIGNED":
-      return { health: "unassigned", reason: "Not assigned to a worker yet" };
-    case "RESTARTING":
-      return { health: "degraded", reason: "The connector is restarting" };
-  }
-  if (total === 0) return { health: "unassigned", reason: "Running, but no tasks have started yet" };
-  if (failed === total) return { health: "failed", reason: taskCount(failed, total, "failed") };
-  if (failed > 0) return { health: "degraded", reason: taskCount(failed, total, "failed") };
-  if (running < total) {
-    const waiting = status.tasks.find((task) => task.state !== "RUNNING")!.state.toLowerCase();
-    return { health: "degraded", reason: taskCount(total - running, total, `not running (${waiting})`) };
-  }
-  return { health: "healthy", reason: total === 1 ? "Its task is running" : `All ${tasks(total)} running` };
-}
-
 /**
  * The topics a connector's config names: a sink's `topics` (or its `topics.regex` as
  * `/regex/`), a source's `topic` (FileStreamSource) or `kafka.topic` (Datagen). Empty when the
  * config names none this way.
  */
-export function configuredTopics(info: ConnectorInfo | undefined): string[] {
-  const config = info?.config ?? {};
+export function configuredTopics(config: Readonly<Record<string, string>> = {}): string[] {
   if (config["topics.regex"]) return [`/${config["topics.regex"]}/`];
   const named = config.topics ?? config.topic ?? config["kafka.topic"] ?? "";
   return named.split(",").map((topic) => topic.trim()).filter((topic) => topic.length > 0);

@@ -1,7 +1,8 @@
 "use client";
 
 import { useId } from "react";
-import { HEALTHS, type Health } from "@/components/connectors/connector-health";
+import { HEALTHS, type Health } from "@/server/contracts/connector-health";
+import { healthLabel } from "@/components/connectors/connector-health";
 import type { ConnectorFilter } from "@/components/connectors/connector-list";
 
 /** Props of `ConnectorListToolbar`. */
@@ -14,11 +15,6 @@ export interface ConnectorListToolbarProps {
 
 const selectClass =
   "h-9 rounded-md border border-zinc-300 bg-white px-2.5 text-sm text-zinc-900 shadow-xs dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100";
-
-/** "failed" → "Failed". */
-export function healthLabel(health: Health): string {
-  return health[0]!.toUpperCase() + health.slice(1);
-}
 
 /**
  * The list's search box ("Search connectors": name, plugin, topic) and its two labelled filters,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { connectorRows, filterRows, healthCounts, NO_FILTER, pluginName, sortRows } from "@/components/connectors/connector-list";
+import { connectorRows, filterRows, NO_FILTER, pluginName, sortRows } from "@/components/connectors/connector-list";
+import { healthCounts } from "@/server/contracts/connector-health";
 import type { ExpandedConnectors } from "@/server/contracts/connect";
 
 type State = "RUNNING" | "FAILED" | "PAUSED" | "STOPPED";

@@ -1,4 +1,5 @@
-import { configuredTopics, connectorHealth, HEALTHS, type Health } from "@/components/connectors/connector-health";
+import { configuredTopics } from "@/components/connectors/connector-health";
+import { connectorHealth, HEALTHS, type Health } from "@/server/contracts/connector-health";
 import type { ExpandedConnectors } from "@/server/contracts/connect";
 
 /** One row of the connectors list, everything it shows and filters on, derived once per render. */
@@ -46,7 +47,7 @@ export function connectorRows(connectors: ExpandedConnectors): ConnectorRow[] {
       running: status?.tasks.filter((task) => task.state === "RUNNING").length ?? 0,
       failed: status?.tasks.filter((task) => task.state === "FAILED").length ?? 0,
       tasks: status?.tasks.length ?? 0,
-      topics: configuredTopics(info),
+      topics: configuredTopics(info?.config),
       failure: trace?.split("\n")[0] ?? null,
     };
   });
@@ -69,11 +70,4 @@ export function filterRows(rows: ConnectorRow[], filter: ConnectorFilter): Conne
 /** Failed first, then degraded, unassigned, paused, stopped, healthy; by name within each. A new array. */
 export function sortRows(rows: ConnectorRow[]): ConnectorRow[] {
   return [...rows].sort((a, b) => HEALTHS.indexOf(a.health) - HEALTHS.indexOf(b.health) || a.name.localeCompare(b.name));
-}
-
-/** How many rows have each health, for the filter's option labels. */
-export function healthCounts(rows: ConnectorRow[]): Record<Health, number> {
-  const counts = Object.fromEntries(HEALTHS.map((health) => [health, 0])) as Record<Health, number>;
-  for (const row of rows) counts[row.health]++;
-  return counts;
 }

@@ -3,12 +3,13 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { BulkActionDialog } from "@/components/connectors/bulk-action-dialog";
-import { healthTone } from "@/components/connectors/connector-health";
-import { connectorRows, filterRows, healthCounts, NO_FILTER, pluginName, sortRows, type ConnectorFilter } from "@/components/connectors/connector-list";
-import { ConnectorListToolbar, healthLabel } from "@/components/connectors/connector-list-toolbar";
+import { healthLabel, healthTone } from "@/components/connectors/connector-health";
+import { connectorRows, filterRows, NO_FILTER, pluginName, sortRows, type ConnectorFilter } from "@/components/connectors/connector-list";
+import { healthCounts } from "@/server/contracts/connector-health";
+import { ConnectorListToolbar } from "@/components/connectors/connector-list-toolbar";
 import { DlqSizeBadge } from "@/components/dlq/dlq-size-badge";
 import type { BulkActionKind } from "@/components/queries/bulk-actions";
-import { useConnectors } from "@/components/queries/connectors";
+import { useConnectorNotices, useConnectors } from "@/components/queries/connectors";
 import { errorAdvice } from "@/components/queries/error-advice";
 import { useHealth } from "@/components/queries/health";
 import { useLive } from "@/components/queries/live-events";
@@ -48,6 +49,7 @@ function KafkaBanner() {
 export function ConnectorTable() {
   const live = useLive();
   const { data, error, isPending, refetch } = useConnectors(live);
+  const notices = useConnectorNotices();
   const [filter, setFilter] = useState<ConnectorFilter>(NO_FILTER);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [pending, setPending] = useState<{ kind: BulkActionKind; names: string[] } | null>(null);
@@ -125,7 +127,7 @@ export function ConnectorTable() {
               None of the {rows.length} connectors matches this search and these filters.
             </EmptyState>
           ) : (
-            <div className="overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
+            <div className="relative overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">Connectors</caption>
                 <thead className="bg-zinc-50 text-xs font-medium text-zinc-500 uppercase dark:bg-zinc-900 dark:text-zinc-400">
@@ -143,11 +145,10 @@ export function ConnectorTable() {
                       />
                     </th>
                     <th scope="col" className="px-4 py-2.5">Name</th>
-                    <th scope="col" className="px-4 py-2.5">Type</th>
-                    <th scope="col" className="px-4 py-2.5">Plugin</th>
+                    <th scope="col" className="hidden px-4 py-2.5 md:table-cell">Type</th>
                     <th scope="col" className="px-4 py-2.5">Health</th>
                     <th scope="col" className="px-4 py-2.5">Tasks</th>
-                    <th scope="col" className="px-4 py-2.5">Topics</th>
+                    <th scope="col" className="hidden px-4 py-2.5 sm:table-cell">Topics</th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
@@ -163,23 +164,29 @@ export function ConnectorTable() {
                         />
                       </td>
                       <th scope="row" className="px-4 py-3 font-medium">
-                        <Link
-                          href={`/connectors/${encodeURIComponent(row.name)}`}
-                          className="text-zinc-900 underline decoration-zinc-300 underline-offset-4 hover:text-accent-700 hover:decoration-accent-500 dark:text-zinc-100 dark:decoration-zinc-600 dark:hover:text-accent-300"
-                        >
-                          {row.name}
-                        </Link>{" "}
-                        <DlqSizeBadge connector={row.name} />
+                        <span className="flex max-w-[11rem] flex-wrap items-center gap-x-1.5 sm:max-w-[14rem]">
+                          <Link
+                            href={`/connectors/${encodeURIComponent(row.name)}`}
+                            title={row.name}
+                            className="block max-w-full truncate text-zinc-900 underline decoration-zinc-300 underline-offset-4 hover:text-accent-700 hover:decoration-accent-500 dark:text-zinc-100 dark:decoration-zinc-600 dark:hover:text-accent-300"
+                          >
+                            {row.name}
+                          </Link>
+                          <DlqSizeBadge connector={row.name} />
+                        </span>
                       </th>
-                      <td className="px-4 py-3 text-zinc-600 capitalize dark:text-zinc-400">{row.type}</td>
-                      <td className="px-4 py-3 font-mono text-xs leading-5 text-zinc-600 dark:text-zinc-400" title={row.pluginClass ?? undefined}>
-                        {pluginName(row.pluginClass)}
+                      <td className="hidden px-4 py-3 text-zinc-600 md:table-cell dark:text-zinc-400">
+                        <span className="capitalize">{row.type}</span>
+                        <span className="block font-mono text-xs leading-5" title={row.pluginClass ?? undefined}>{pluginName(row.pluginClass)}</span>
                       </td>
                       <td className="px-4 py-3">
                         <StatusBadge tone={healthTone(row.health)} label={healthLabel(row.health)} />
                         <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{row.reason}</p>
+                        {notices.data?.[row.name]?.map((notice) => (
+                          <p key={notice.code} className="mt-1 max-w-48 text-xs text-amber-700 dark:text-amber-400">{notice.message}</p>
+                        ))}
                         {row.failure ? (
-                          <p className="mt-1 max-w-56 truncate font-mono text-xs text-red-700 dark:text-red-400" title={row.failure}>
+                          <p className="mt-1 max-w-48 truncate font-mono text-xs text-red-700 dark:text-red-400" title={row.failure}>
                             {row.failure}
                           </p>
                         ) : null}
@@ -190,7 +197,9 @@ export function ConnectorTable() {
                         </span>
                         {row.failed > 0 ? <span className="block font-medium whitespace-nowrap text-red-700 dark:text-red-400">{row.failed} failed</span> : null}
                       </td>
-                      <td className="px-4 py-3 font-mono text-xs leading-5 text-zinc-600 dark:text-zinc-400">{row.topics.length > 0 ? row.topics.join(", ") : "—"}</td>
+                      <td className="hidden px-4 py-3 font-mono text-xs leading-5 text-zinc-600 sm:table-cell dark:text-zinc-400">
+                        <span className="block max-w-[8rem] truncate" title={row.topics.join(", ")}>{row.topics.length > 0 ? row.topics.join(", ") : "—"}</span>
+                      </td>
                     </tr>
                   ))}
                 </tbody>

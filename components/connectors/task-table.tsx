@@ -37,7 +37,7 @@ export function TaskTable({ status, onRestart, canRestart, live }: TaskTableProp
           {status.connector.state === "STOPPED" ? "A stopped connector has no tasks. Resume it to start them again." : "No tasks are running yet."}
         </p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Tasks of {status.name}</caption>
             <thead className="bg-zinc-50 text-xs font-medium text-zinc-500 uppercase dark:bg-zinc-900 dark:text-zinc-400">

@@ -21,7 +21,8 @@ const count = new Intl.NumberFormat();
 
 /**
  * The failures grouped by error signature (exception class + stage + normalized message),
- * largest first: how many, how many already replayed, when last seen; "Show records" filters the
+ * largest first: how many, how many already replayed, when one last failed (or, for records
+ * without Tributary's failure time, when the newest original record was made); "Show records" filters the
  * table to a group, "Replay group…" replays all of it.
  */
 export function DlqGroupList({ groups, selected, onShow, onReplay, replayDisabled }: DlqGroupListProps) {
@@ -45,7 +46,13 @@ export function DlqGroupList({ groups, selected, onShow, onReplay, replayDisable
                     {group.template ?? (group.exceptionClass === null ? "Written without errors.deadletterqueue.context.headers.enable=true: the reason is unknown." : "(no message)")}
                   </p>
                   <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
-                    Last <Timestamp epochMs={group.lastTimestamp} relative />
+                    {group.lastFailedAt !== null ? (
+                      <>Last failed <Timestamp epochMs={group.lastFailedAt} relative /></>
+                    ) : (
+                      <span title="Records written by Apache Kafka Connect say when the original record was made, not when it failed">
+                        Newest record made <Timestamp epochMs={group.lastTimestamp} relative />
+                      </span>
+                    )}
                     {group.connectors.length > 0 ? ` · ${group.connectors.join(", ")}` : ""}
                   </p>
                 </div>

@@ -91,6 +91,7 @@ export function DlqInbox({ topic }: { topic: string }) {
                     ))}
                   </>
                 ) : null}
+                {topicInfo.orphaned ? <> · orphaned: it was the dead letter queue of {topicInfo.formerConnectors.join(", ")}, since deleted or changed</> : null}
               </>
             ) : undefined
           }

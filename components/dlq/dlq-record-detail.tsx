@@ -37,7 +37,8 @@ function Payload({ title, view }: { title: string; view: PayloadView }) {
 function contextItems(record: DlqRecordDetail): DetailItem[] {
   const { context } = record;
   const items: DetailItem[] = [
-    { term: "Time", value: <><Timestamp epochMs={record.timestamp} /> ({record.timestampType})</> },
+    ...(record.context.failedAt !== null ? [{ term: "Failed at", value: <Timestamp epochMs={record.context.failedAt} /> }] : []),
+    { term: "Record time", value: <><Timestamp epochMs={record.timestamp} /> ({record.timestampType}, the original record&apos;s)</> },
   ];
   if (!context.hasContextHeaders) return [...items, { term: "Context", value: "No context headers: the connector does not set errors.deadletterqueue.context.headers.enable=true." }];
   const { topic, partition, offset } = context.original;

@@ -45,7 +45,7 @@ export function DlqRecordTable({ topic, page, newest, selected, onSelect, opened
   const allSelected = keys.length > 0 && keys.every((key) => selected.has(key));
   return (
     <div>
-      <div className="overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
+      <div className="relative overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Records of {topic}</caption>
           <thead className="bg-zinc-50 text-xs font-medium text-zinc-500 uppercase dark:bg-zinc-900 dark:text-zinc-400">
@@ -71,7 +71,9 @@ export function DlqRecordTable({ topic, page, newest, selected, onSelect, opened
                   </td>
                   <td className="px-3 py-3 whitespace-nowrap">
                     <p className="font-mono text-xs text-zinc-900 dark:text-zinc-100">{page.records.some((r) => r.partition !== 0) ? key : record.offset}</p>
-                    <p className="text-xs text-zinc-500 dark:text-zinc-400"><Timestamp epochMs={record.timestamp} /></p>
+                    <p className="text-xs text-zinc-500 dark:text-zinc-400">
+                      {record.context.failedAt !== null ? <>Failed <Timestamp epochMs={record.context.failedAt} /></> : <Timestamp epochMs={record.timestamp} />}
+                    </p>
                   </td>
                   <td className="max-w-64 px-3 py-3">
                     {record.context.hasContextHeaders ? (

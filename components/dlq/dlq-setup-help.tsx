@@ -10,7 +10,7 @@ export const DLQ_SETUP_LINES = ["errors.tolerance=all", "errors.deadletterqueue.
 export function DlqSetupHelp() {
   return (
     <div className="text-left">
-      <pre className="overflow-x-auto rounded-lg border border-zinc-200 bg-white px-4 py-3 font-mono text-xs leading-6 text-zinc-800 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-200">
+      <pre className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white px-4 py-3 font-mono text-xs leading-6 text-zinc-800 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-200">
         {DLQ_SETUP_LINES.join("\n")}
       </pre>
       <p className="mt-3 text-xs leading-5 text-zinc-600 dark:text-zinc-400">

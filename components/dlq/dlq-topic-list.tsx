@@ -46,7 +46,8 @@ function settingsWarning(connector: DlqTopic["connectors"][number]): string | nu
 
 /**
  * The DLQ topics of the cluster's connectors (`errors.deadletterqueue.topic.name`), each with its
- * connectors and record count, linking to its inbox; a form opens any other topic by name. With
+ * connectors and record count, linking to its inbox, and those whose connector is gone, marked
+ * orphaned with the connectors that last used them; a form opens any other topic by name. With
  * no DLQ configured, an empty state shows the settings to add.
  */
 export function DlqTopicList() {
@@ -66,7 +67,7 @@ export function DlqTopicList() {
   }
   return (
     <div className="space-y-6">
-      <div className="overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
+      <div className="relative overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Dead letter queues</caption>
           <thead className="bg-zinc-50 text-xs font-medium text-zinc-500 uppercase dark:bg-zinc-900 dark:text-zinc-400">
@@ -84,6 +85,15 @@ export function DlqTopicList() {
                   {topic.exists ? null : <p className="mt-1 font-sans text-xs font-normal text-zinc-500 dark:text-zinc-400">Not created yet: nothing has failed.</p>}
                 </th>
                 <td className="px-4 py-3">
+                  {topic.orphaned ? (
+                    <p className="text-xs text-amber-700 dark:text-amber-400">
+                      <span className="mr-1.5 inline-flex h-5 items-center rounded-full border border-amber-200 bg-amber-50 px-2 font-medium text-amber-800 dark:border-amber-900/70 dark:bg-amber-950/50 dark:text-amber-300">
+                        Orphaned
+                      </span>
+                      No connector sends here now; it was the dead letter queue of{" "}
+                      <span className="font-mono">{topic.formerConnectors.join(", ")}</span>.
+                    </p>
+                  ) : null}
                   <ul className="space-y-1">
                     {topic.connectors.map((connector) => (
                       <li key={connector.name}>

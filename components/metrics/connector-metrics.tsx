@@ -23,7 +23,7 @@ const charts: Record<"source" | "sink", Array<{ metric: ConnectorSeriesMetric; t
     { metric: "records-out", title: "Records sent to the task" },
     { metric: "errors", title: "Errors" },
     { metric: "dead-letters", title: "Dead letters" },
-    { metric: "lag", title: "Consumer lag" },
+    { metric: "lag", title: "Consumer lag (read position)" },
     { metric: "batch-time", title: "Put time" },
   ],
 };

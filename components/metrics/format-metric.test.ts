@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatMetric, formatTick, niceCeiling } from "@/components/metrics/format-metric";
-import { busiestConnectors, failingConnectors } from "@/components/metrics/overview-ranking";
+import { busiestConnectors, connectorsNeedingAttention } from "@/components/metrics/overview-ranking";
+import type { ConnectorStateInfo, ExpandedConnectors } from "@/server/contracts/connect";
 import type { ConnectorOverview } from "@/server/contracts/metrics";
 
 describe("chart numbers", () => {
@@ -25,8 +26,6 @@ describe("overview rankings", () => {
   const connector = (name: string, fields: Partial<ConnectorOverview>): ConnectorOverview => ({
     name,
     type: "source",
-    state: "RUNNING",
-    tasks: { total: 1, running: 1, failed: 0, paused: 0 },
     recordsIn: 0,
     recordsOut: 0,
     errors: 0,
@@ -41,13 +40,26 @@ describe("overview rankings", () => {
     expect(busiestConnectors(list).map((c) => c.name)).toEqual(["fast", "slow"]);
   });
 
-  it("lists failed connectors first, then failed tasks, then recent errors", () => {
-    const list = [
-      connector("fine", {}),
-      connector("errors", { recentErrors: 12 }),
-      connector("task", { tasks: { total: 2, running: 1, failed: 1, paused: 0 } }),
-      connector("dead", { state: "FAILED" }),
-    ];
-    expect(failingConnectors(list).map((c) => c.name)).toEqual(["dead", "task", "errors"]);
+  it("lists connectors needing attention by the health every screen shows: failed, then degraded, then recent errors", () => {
+    type State = ConnectorStateInfo["connector"]["state"];
+    const status = (connector: State, tasks: State[]): ConnectorStateInfo => ({
+      name: "x",
+      connector: { state: connector, worker_id: "w" },
+      tasks: tasks.map((state, id) => ({ id, state, worker_id: "w" })),
+      type: "source",
+    });
+    const connectors: ExpandedConnectors = {
+      fine: { status: status("RUNNING", ["RUNNING"]) },
+      errors: { status: status("RUNNING", ["RUNNING"]) },
+      task: { status: status("RUNNING", ["FAILED", "RUNNING"]) },
+      dead: { status: status("RUNNING", ["FAILED"]) },
+      paused: { status: status("PAUSED", ["PAUSED"]) },
+    };
+    const rows = connectorsNeedingAttention(connectors, [connector("errors", { recentErrors: 12 }), connector("dead", { recentErrors: 1 })]);
+    expect(rows.map((row) => [row.name, row.health, `${row.failedTasks} of ${row.tasks}`, row.recentErrors])).toEqual([
+      ["dead", "failed", "1 of 1", 1],
+      ["task", "degraded", "1 of 2", 0],
+      ["errors", "healthy", "0 of 1", 12],
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { Skeleton } from "@/components/ui/skeleton";
+import { Timestamp } from "@/components/ui/timestamp";
 import type { ConnectorStateInfo } from "@/server/contracts/connect";
 
 /**
@@ -27,9 +28,15 @@ export function OffsetsCard({ status }: { status: ConnectorStateInfo }) {
         titleId="offsets-title"
         title="Offsets"
         description={
-          status.type === "sink"
-            ? "Per partition: the next record it reads (committed), the end of the partition, and the lag between them."
-            : "Where it has got to in each source partition; it carries on from here after a restart."
+          status.type === "sink" ? (
+            <>
+              Per partition: the committed offset (where it resumes after a restart), the end of the partition, and the committed lag between them.
+              Offsets are committed every <span className="font-mono text-xs">offset.flush.interval.ms</span>, so this lag runs ahead of the Consumer lag
+              chart, which counts from the task&apos;s live read position.{offsets.dataUpdatedAt ? <> Read <Timestamp epochMs={offsets.dataUpdatedAt} relative />.</> : null}
+            </>
+          ) : (
+            "Where it has got to in each source partition; it carries on from here after a restart."
+          )
         }
         actions={
           open || !view ? null : (

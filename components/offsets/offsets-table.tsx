@@ -6,8 +6,8 @@ const numberCell = "px-4 py-2 text-right font-mono text-xs tabular-nums";
 
 /**
  * The connector's offsets as a table: a source's partitions and offsets, or a sink's
- * topic-partitions with committed offset, end offset and lag ("—" where unknown, "none" where
- * nothing is committed). Says so in a sentence when there are none.
+ * topic-partitions with committed offset, end offset and committed lag (end minus committed; "—"
+ * where unknown, "none" where nothing is committed). Says so in a sentence when there are none.
  */
 export function OffsetsTable({ view }: { view: ConnectorOffsetsView }) {
   if (view.type === "sink") {
@@ -15,7 +15,7 @@ export function OffsetsTable({ view }: { view: ConnectorOffsetsView }) {
       return <p className="text-sm text-zinc-600 dark:text-zinc-400">No partitions yet: nothing is committed, and the topics it reads have no partitions Kafka knows of.</p>;
     }
     return (
-      <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+      <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Sink offsets of {view.connector}</caption>
           <thead className={head}>
@@ -24,7 +24,7 @@ export function OffsetsTable({ view }: { view: ConnectorOffsetsView }) {
               <th scope="col" className="px-4 py-2 text-right">Partition</th>
               <th scope="col" className="px-4 py-2 text-right">Committed</th>
               <th scope="col" className="px-4 py-2 text-right">End</th>
-              <th scope="col" className="px-4 py-2 text-right">Lag</th>
+              <th scope="col" className="px-4 py-2 text-right whitespace-nowrap" title="End offset minus committed offset: records not committed yet">Committed lag</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
@@ -50,7 +50,7 @@ export function OffsetsTable({ view }: { view: ConnectorOffsetsView }) {
     );
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Source offsets of {view.connector}</caption>
         <thead className={head}>

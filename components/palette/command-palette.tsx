@@ -78,8 +78,9 @@ export function CommandPalette() {
         onClick={() => setOpen(true)}
         className="inline-flex h-8 items-center gap-3 rounded-md border border-zinc-200 bg-white px-2.5 text-sm text-zinc-500 shadow-xs hover:bg-zinc-50 hover:text-zinc-800 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
       >
-        Search or run a command…
-        <kbd className="rounded border border-zinc-200 px-1.5 font-sans text-[0.6875rem] text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">{mac ? "⌘K" : "Ctrl K"}</kbd>
+        <span className="hidden sm:inline">Search or run a command…</span>
+        <span className="sm:hidden">Search</span>
+        <kbd className="hidden rounded border border-zinc-200 px-1.5 font-sans text-[0.6875rem] text-zinc-500 sm:inline dark:border-zinc-700 dark:text-zinc-400">{mac ? "⌘K" : "Ctrl K"}</kbd>
       </button>
       <dialog
         ref={dialog}

@@ -1,4 +1,4 @@
-import { connectorHealth } from "@/components/connectors/connector-health";
+import { connectorHealth } from "@/server/contracts/connector-health";
 import { applicableActions } from "@/components/connectors/connector-state";
 import type { BulkActionKind } from "@/components/queries/bulk-actions";
 import type { ExpandedConnectors } from "@/server/contracts/connect";

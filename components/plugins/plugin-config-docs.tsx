@@ -37,7 +37,7 @@ export function PluginConfigDocs({ className, id }: { className: string; id: str
       ) : (
         <div className="space-y-4">
           {groupConfigKeys(config.data).map(({ group, keys }) => (
-            <div key={group} className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+            <div key={group} className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
               <table className="w-full text-left text-sm">
                 <caption className="border-b border-zinc-200 bg-zinc-50 px-4 py-2 text-left text-xs font-semibold text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
                   {group} settings

@@ -51,10 +51,17 @@ export function useConnectorAction(name: string): UseMutationResult<void, Error,
   });
 }
 
+/** Key of the marker a delete in progress sets, so live events do not refetch the connector's queries into a 404. */
+export function deletingQueryKey(name: string) {
+  return ["console", "deleting", name] as const;
+}
+
 /**
- * Deletes the connector (`DELETE /connectors/{c}`). On success the list is marked stale and
- * `onDeleted` runs (the page navigates away); the connector's own queries are left to expire,
- * so a still-mounted page does not refetch a 404 first. Failures carry the API's `message`.
+ * Deletes the connector (`DELETE /connectors/{c}`). While the call runs the connector is marked as
+ * being deleted (live events then leave its queries alone); on success `onDeleted` runs (the page
+ * navigates away), its queries are cancelled and dropped without a refetch, and the list is
+ * marked stale. So no request for the deleted connector answers 404 in the browser. Failures
+ * carry the API's `message` and clear the mark.
  */
 export function useDeleteConnector(name: string, onDeleted: () => void): UseMutationResult<void, Error, void> {
   const client = useQueryClient();
@@ -62,9 +69,15 @@ export function useDeleteConnector(name: string, onDeleted: () => void): UseMuta
     mutationFn: async () => {
       await connectRequest(connectorPath(name), { method: "DELETE" });
     },
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: connectorsQueryKey });
-      onDeleted();
+    onMutate: () => {
+      client.setQueryData(deletingQueryKey(name), true);
     },
+    onSuccess: async () => {
+      onDeleted();
+      await client.cancelQueries({ queryKey: connectorQueryKey(name) });
+      client.removeQueries({ queryKey: connectorQueryKey(name) });
+      void client.invalidateQueries({ queryKey: connectorsQueryKey });
+    },
+    onError: () => client.removeQueries({ queryKey: deletingQueryKey(name) }),
   });
 }

@@ -2,7 +2,9 @@
 
 import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import { connectRequest } from "@/components/queries/connector-api";
+import { consoleRequest } from "@/components/queries/console-api";
 import { expandedConnectorsSchema, type ExpandedConnectors } from "@/server/contracts/connect";
+import { connectorNoticesSchema, type ConnectorNotices } from "@/server/contracts/connector-notices";
 
 /** React Query key of the connectors list with status and info. */
 export const connectorsQueryKey = ["connect", "connectors", "expanded"] as const;
@@ -21,5 +23,14 @@ export function useConnectors(live: boolean): UseQueryResult<ExpandedConnectors,
     queryKey: connectorsQueryKey,
     queryFn: ({ signal }) => fetchConnectors(signal),
     refetchInterval: live ? CONNECTORS_POLL_MS.live : CONNECTORS_POLL_MS.fallback,
+  });
+}
+
+/** What connectors' statuses cannot say (a FileStreamSource waiting for its file), by connector; re-read every 5 s. */
+export function useConnectorNotices(): UseQueryResult<ConnectorNotices["notices"], Error> {
+  return useQuery({
+    queryKey: ["console", "connectors", "notices"],
+    queryFn: async ({ signal }) => connectorNoticesSchema.parse(await consoleRequest("/connectors/notices", signal)).notices,
+    refetchInterval: 5_000,
   });
 }

@@ -1,8 +1,9 @@
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
-import { connectorStatusQueryKey } from "@/components/queries/connector";
+import { connectorConfigQueryKey, connectorStatusQueryKey } from "@/components/queries/connector";
+import { deletingQueryKey } from "@/components/queries/connector-actions";
 import { connectorsQueryKey } from "@/components/queries/connectors";
-import { applyStatusEvent } from "@/components/queries/live-events";
+import { applyConnectorEvent, applyStatusEvent } from "@/components/queries/live-events";
 import type { ConnectorStateInfo, ExpandedConnectors } from "@/server/contracts/connect";
 
 const cached: ExpandedConnectors = {
@@ -46,5 +47,28 @@ describe("status events in the React Query cache", () => {
     client.getQueryCache().build(client, { queryKey: connectorStatusQueryKey("new") });
     applyStatusEvent(client, { type: "status", connector: "new", task: null, state: "RUNNING", workerId: "w", at: 1 });
     expect(client.getQueryState(connectorStatusQueryKey("new"))!.isInvalidated).toBe(true);
+  });
+});
+
+describe("connector events in the React Query cache", () => {
+  const event = (change: "updated" | "deleted") => ({ type: "connector" as const, connector: "c1", change, at: 1 });
+
+  it("reloads an updated connector's queries, and only the status of one deleted elsewhere", () => {
+    const client = new QueryClient();
+    client.setQueryData(connectorStatusQueryKey("c1"), cached.c1!.status);
+    client.setQueryData(connectorConfigQueryKey("c1"), { name: "c1" });
+    applyConnectorEvent(client, event("deleted"));
+    expect(client.getQueryState(connectorStatusQueryKey("c1"))!.isInvalidated).toBe(true);
+    expect(client.getQueryState(connectorConfigQueryKey("c1"))!.isInvalidated).toBe(false);
+    applyConnectorEvent(client, event("updated"));
+    expect(client.getQueryState(connectorConfigQueryKey("c1"))!.isInvalidated).toBe(true);
+  });
+
+  it("leaves a connector this browser is deleting alone, so nothing is refetched into a 404", () => {
+    const client = new QueryClient();
+    client.setQueryData(connectorStatusQueryKey("c1"), cached.c1!.status);
+    client.setQueryData(deletingQueryKey("c1"), true);
+    applyConnectorEvent(client, event("deleted"));
+    expect(client.getQueryState(connectorStatusQueryKey("c1"))!.isInvalidated).toBe(false);
   });
 });

@@ -3,11 +3,12 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { connectorQueryKey, connectorStatusQueryKey } from "@/components/queries/connector";
+import { deletingQueryKey } from "@/components/queries/connector-actions";
 import { appendStatusChange } from "@/components/queries/connector-changes";
 import { connectorsQueryKey } from "@/components/queries/connectors";
 import { applyMetricsEvent } from "@/components/queries/metrics";
 import type { ConnectorStateInfo, ExpandedConnectors } from "@/server/contracts/connect";
-import { connectorEventSchema, metricsEventSchema, statusEventSchema, type StatusEvent } from "@/server/contracts/events";
+import { connectorEventSchema, metricsEventSchema, statusEventSchema, type ConnectorEvent, type StatusEvent } from "@/server/contracts/events";
 
 const LiveContext = createContext(false);
 
@@ -40,8 +41,22 @@ export function applyStatusEvent(client: QueryClient, event: StatusEvent): void 
   const key = connectorStatusQueryKey(event.connector);
   const single = client.getQueryData<ConnectorStateInfo>(key);
   if (single) client.setQueryData<ConnectorStateInfo>(key, withEvent(single, event));
-  else void client.invalidateQueries({ queryKey: key });
+  else if (!client.getQueryData(deletingQueryKey(event.connector))) void client.invalidateQueries({ queryKey: key });
   appendStatusChange(client, event);
+}
+
+/**
+ * Reloads a created or updated connector's queries. For a deleted one, only its status is
+ * re-read (an open page then says it is gone), and nothing at all when this browser is the one
+ * deleting it: that page navigates away, and a refetch would only answer 404.
+ */
+export function applyConnectorEvent(client: QueryClient, event: ConnectorEvent): void {
+  if (event.change !== "deleted") {
+    void client.invalidateQueries({ queryKey: connectorQueryKey(event.connector) });
+    return;
+  }
+  if (client.getQueryData(deletingQueryKey(event.connector))) return;
+  void client.invalidateQueries({ queryKey: connectorStatusQueryKey(event.connector) });
 }
 
 /**
@@ -64,7 +79,7 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
     source.addEventListener("connector", (message) => {
       void client.invalidateQueries({ queryKey: connectorsQueryKey });
       const parsed = connectorEventSchema.safeParse(JSON.parse((message as MessageEvent<string>).data));
-      if (parsed.success) void client.invalidateQueries({ queryKey: connectorQueryKey(parsed.data.connector) });
+      if (parsed.success) applyConnectorEvent(client, parsed.data);
     });
     source.addEventListener("metrics", (message) => {
       const parsed = metricsEventSchema.safeParse(JSON.parse((message as MessageEvent<string>).data));

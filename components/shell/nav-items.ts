@@ -1,5 +1,5 @@
 import type { ComponentType } from "react";
-import { ChartIcon, InboxIcon, PackageIcon, PlugIcon, ServerIcon, type IconProps } from "@/components/ui/icons";
+import { ChartIcon, InboxIcon, PackageIcon, PlugIcon, RowsIcon, ServerIcon, type IconProps } from "@/components/ui/icons";
 
 /** One entry of the console's main navigation. */
 export interface NavItem {
@@ -11,6 +11,7 @@ export interface NavItem {
 /** The console's sections, in sidebar order. Each `label` is also the section page's `<h1>`. */
 export const navItems: readonly NavItem[] = [
   { href: "/connectors", label: "Connectors", icon: PlugIcon },
+  { href: "/topics", label: "Topics", icon: RowsIcon },
   { href: "/plugins", label: "Plugins", icon: PackageIcon },
   { href: "/dead-letters", label: "Dead letters", icon: InboxIcon },
   { href: "/overview", label: "Overview", icon: ChartIcon },
@@ -20,4 +21,37 @@ export const navItems: readonly NavItem[] = [
 /** The nav item whose section contains `pathname` (the item itself or any page below it), if any. */
 export function activeNavItem(pathname: string): NavItem | undefined {
   return navItems.find((item) => pathname === item.href || pathname.startsWith(`${item.href}/`));
+}
+
+/** One step of the breadcrumb: what it says and where it leads. */
+export interface Crumb {
+  label: string;
+  href: string;
+}
+
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/**
+ * The breadcrumb of a console URL: "Console" off any section; the section; then the page below
+ * it by name (`/connectors/new` → "New connector", `/connectors/x` → "x", `/connectors/x/edit` →
+ * "x", "Edit"; `/topics/t` → "t"). Pure.
+ */
+export function breadcrumbOf(pathname: string): Crumb[] {
+  const section = activeNavItem(pathname);
+  if (!section) return [{ label: "Console", href: "/" }];
+  const crumbs: Crumb[] = [{ label: section.label, href: section.href }];
+  const rest = pathname.slice(section.href.length).split("/").filter(Boolean);
+  if (section.href === "/connectors" && rest[0] === "new") return [...crumbs, { label: "New connector", href: pathname }];
+  let href = section.href;
+  for (const [index, segment] of rest.entries()) {
+    href = `${href}/${segment}`;
+    crumbs.push({ label: index > 0 && segment === "edit" ? "Edit" : decoded(segment), href });
+  }
+  return crumbs;
 }

@@ -2,12 +2,12 @@ import Link from "next/link";
 import { TributaryMark } from "@/components/ui/icons";
 import { MainNav } from "./main-nav";
 
-/** The console's left column: the product name (linking home) and the main navigation. Full height, sticky. */
+/** The console's left column from tablet width up: the product name (linking home) and the main navigation. Full height, sticky. Phones use MobileNav. */
 export function Sidebar() {
   return (
     <aside
       aria-label="Sidebar"
-      className="sticky top-0 flex h-dvh w-52 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50 lg:w-60 dark:border-zinc-800/80 dark:bg-zinc-900/40"
+      className="sticky top-0 hidden h-dvh w-52 shrink-0 flex-col md:flex border-r border-zinc-200 bg-zinc-50 lg:w-60 dark:border-zinc-800/80 dark:bg-zinc-900/40"
     >
       <div className="flex h-14 items-center px-5">
         <Link href="/connectors" className="flex items-center gap-2.5 rounded-md text-zinc-950 dark:text-zinc-50">

@@ -46,7 +46,7 @@ export function StatusIndicator() {
       <div className="relative flex h-8 items-center gap-2 rounded-full border border-zinc-200 bg-white pr-2.5 pl-3 text-xs font-medium text-zinc-700 shadow-xs transition-colors hover:bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800/80">
         <span role="status" aria-label={summary.label} className="flex items-center gap-2 whitespace-nowrap">
           <StatusDot tone={summary.tone} pulse={summary.tone === "success"} />
-          {summary.label}
+          <span className="hidden sm:inline">{summary.label}</span>
         </span>
         <ChevronDownIcon className={`size-3.5 text-zinc-400 transition-transform ${open ? "rotate-180" : ""}`} />
         <button

@@ -33,6 +33,17 @@ export function PlugIcon(props: IconProps) {
   );
 }
 
+/** Topics (stacked records). Decorative. */
+export function RowsIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <rect x="3" y="4" width="18" height="4" rx="1" />
+      <rect x="3" y="10" width="18" height="4" rx="1" />
+      <rect x="3" y="16" width="18" height="4" rx="1" />
+    </Icon>
+  );
+}
+
 /** Plugins (a package). Decorative. */
 export function PackageIcon(props: IconProps) {
   return (

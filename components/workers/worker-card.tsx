@@ -1,7 +1,11 @@
 "use client";
 
+import type { ExpandedConnectors } from "@/server/contracts/connect";
 import type { Health } from "@/server/contracts/health";
+import { HealthCounts } from "@/components/connectors/health-counts";
+import { useConnectors } from "@/components/queries/connectors";
 import { useHealth } from "@/components/queries/health";
+import { useLive } from "@/components/queries/live-events";
 import { runtimeModeLabel } from "@/components/status/health-details";
 import { summarizeHealth } from "@/components/status/health-summary";
 import { StatusBadge } from "@/components/ui/badge";
@@ -20,8 +24,16 @@ const modeNote: Record<Health["runtime"]["mode"], string> = {
   distributed: "Other members of the worker group will be listed here once group membership is exposed.",
 };
 
-function workerItems(health: Health, now: number): DetailItem[] {
+function workerItems(health: Health, now: number, connectors: ExpandedConnectors | undefined): DetailItem[] {
   return [
+    {
+      term: "Connectors",
+      value: connectors ? (
+        <HealthCounts connectors={connectors} label="Connectors on this worker by health" />
+      ) : (
+        <span className="text-zinc-500 dark:text-zinc-400">Loading…</span>
+      ),
+    },
     { term: "Worker id", value: health.runtime.workerId, mono: true },
     { term: "Mode", value: runtimeModeLabel(health.runtime.mode) },
     {
@@ -41,10 +53,11 @@ function workerItems(health: Health, now: number): DetailItem[] {
 
 /**
  * The live worker serving this console, from the same health query as the top bar's status
- * (so both always agree). Shows a skeleton while loading and a retry when the API is unreachable.
+ * (so both always agree), with its connectors counted by the health the connectors list shows. Shows a skeleton while loading and a retry when the API is unreachable.
  */
 export function WorkerCard() {
   const query = useHealth();
+  const connectors = useConnectors(useLive());
   const summary = summarizeHealth(query);
   const now = useNow();
 
@@ -98,7 +111,7 @@ export function WorkerCard() {
           Showing the last known state: {summary.detail}
         </p>
       ) : null}
-      <DetailList items={workerItems(health, now)} className="px-5 py-4" />
+      <DetailList items={workerItems(health, now, connectors.data)} className="px-5 py-4" />
     </Card>
   );
 }

@@ -3,6 +3,7 @@ import { fatalLine } from "@/server/errors/tributary-error";
 import { createRuntime } from "@/server/boot/runtime-factory";
 import { installShutdownHandlers } from "@/server/boot/shutdown";
 import { closeDlqInbox, createDlqInbox, installDlqInbox } from "@/server/console/dlq/dlq-slot";
+import { closeTopicRecords, installTopicRecords } from "@/server/console/topics/topics-slot";
 import { installRuntime } from "@/server/runtime/runtime-slot";
 
 /**
@@ -19,9 +20,10 @@ export function startEmbeddedRuntime(): void {
       const config = loadWorkerConfig({ file: process.env.TRIBUTARY_WORKER_CONFIG });
       const runtime = createRuntime("embedded", config, { port: Number(process.env.PORT ?? 3000), protocol: "http" });
       installDlqInbox(() => createDlqInbox(config, () => runtime.herder));
+      installTopicRecords(config);
       return runtime;
     }).started.catch((error: unknown) => fail(error));
-    installShutdownHandlers([closeDlqInbox]);
+    installShutdownHandlers([closeDlqInbox, closeTopicRecords]);
   } catch (error) {
     fail(error);
   }

@@ -26,7 +26,7 @@ export const dlqConnectorSchema = z.object({
   contextHeaders: z.boolean(),
 });
 
-/** One DLQ topic: a topic some connector names in `errors.deadletterqueue.topic.name`, or one opened by name. */
+/** One DLQ topic: a topic some connector names (or once named) in `errors.deadletterqueue.topic.name`, or one opened by name. */
 export const dlqTopicSchema = z.object({
   topic: z.string(),
   connectors: z.array(dlqConnectorSchema),
@@ -35,6 +35,10 @@ export const dlqTopicSchema = z.object({
   /** Records in the topic now: the sum over its partitions of high − low watermark. */
   records: z.number(),
   partitions: z.array(z.object({ partition: z.number(), low: offsetSchema, high: offsetSchema })),
+  /** True when no connector names it any more but one once did (deleted, or pointed elsewhere). */
+  orphaned: z.boolean(),
+  /** For an orphaned topic: the connectors that last named it. */
+  formerConnectors: z.array(z.string()),
 });
 
 /** `GET /api/console/dlq/topics`: every DLQ topic named by a connector config, by name. */
@@ -69,6 +73,8 @@ export const dlqErrorContextSchema = z.object({
   className: z.string().nullable(),
   exceptionClass: z.string().nullable(),
   exceptionMessage: z.string().nullable(),
+  /** When it failed (epoch ms), from Tributary's `__tributary.errors.timestamp`; null in records Apache Kafka Connect wrote. */
+  failedAt: z.number().nullable(),
 });
 
 /** The mark of a record the console replayed. */
@@ -142,6 +148,8 @@ export const dlqGroupSchema = z.object({
   replayed: z.number(),
   firstTimestamp: z.number(),
   lastTimestamp: z.number(),
+  /** The newest failure time of the group's records that carry one (`context.failedAt`); null when none does. */
+  lastFailedAt: z.number().nullable(),
   connectors: z.array(z.string()),
 });
 

@@ -23,6 +23,8 @@ export const connectorEventSchema = z.object({
   at: z.number(),
 });
 
+export type ConnectorEvent = z.infer<typeof connectorEventSchema>;
+
 /** A `metrics` event, once a second: the latest value of every metric series (see contracts/metrics.ts). */
 export const metricsEventSchema = z.object({ type: z.literal("metrics"), at: z.number(), points: z.array(livePointSchema) });
 

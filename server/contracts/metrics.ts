@@ -143,12 +143,14 @@ export const livePointSchema = z.object({
 
 export type LivePoint = z.infer<typeof livePointSchema>;
 
-/** A connector's current figures on the overview (rates averaged over `windowMs`). */
+/**
+ * A connector's current figures on the overview (rates averaged over `windowMs`). Its health is
+ * not here: the console derives it from the connector's status (server/contracts/connector-health.ts),
+ * the one source every screen reads.
+ */
 export const connectorOverviewSchema = z.object({
   name: z.string(),
   type: z.enum(["source", "sink", "unknown"]),
-  state: z.string().nullable(),
-  tasks: z.object({ total: z.number(), running: z.number(), failed: z.number(), paused: z.number() }),
   recordsIn: z.number(),
   recordsOut: z.number(),
   errors: z.number(),

@@ -1,3 +1,4 @@
+import { connectorNotices } from "@/server/console/connector-notices";
 import { connectorChangesSchema, type ConnectorChanges } from "@/server/contracts/connector-changes";
 import type { ConnectorOffset, ConnectorOffsetsView, SinkPartitionOffset } from "@/server/contracts/connector-offsets";
 import { messageOf } from "@/server/errors/tributary-error";
@@ -100,6 +101,15 @@ export async function connectorOffsetsResponse(request: Request): Promise<Respon
       if (error) body.endOffsetsError = error;
     }
     return Response.json(body, { headers: NO_STORE });
+  } catch (error) {
+    return consoleErrorResponse(error);
+  }
+}
+
+/** `GET /api/console/connectors/notices`: what connectors' statuses cannot say (a FileStreamSource waiting for its file), by connector. */
+export async function connectorNoticesResponse(): Promise<Response> {
+  try {
+    return Response.json(await connectorNotices((await readyRuntime()).herder), { headers: NO_STORE });
   } catch (error) {
     return consoleErrorResponse(error);
   }

@@ -8,6 +8,7 @@ import { eventually, kafkaBrokers, tempDir, uniqueName } from "@/scripts/test/in
 import { parseWorkerConfig } from "@/server/config/worker-config";
 import { DlqInbox } from "@/server/console/dlq/dlq-inbox";
 import { closeDlqInbox, installDlqInbox } from "@/server/console/dlq/dlq-slot";
+import { KnownDlqTopics } from "@/server/console/dlq/known-dlq-topics";
 import { ReplayLedger } from "@/server/console/dlq/replay-ledger";
 import { connectContextHeaders } from "@/server/console/dlq/testing/connect-dlq-record";
 import {
@@ -61,7 +62,7 @@ beforeAll(async () => {
   );
   await started;
   const herder = { connectors: async () => ["sink"], connectorConfig: async () => ({ "errors.deadletterqueue.topic.name": dlq, "errors.tolerance": "all" }) };
-  installDlqInbox(() => new DlqInbox({ ...dlqClients(worker, { clientId: "dlq-http", replayRetries: 2 }), ledger: new ReplayLedger(db), connectors: () => herder }));
+  installDlqInbox(() => new DlqInbox({ ...dlqClients(worker, { clientId: "dlq-http", replayRetries: 2 }), ledger: new ReplayLedger(db), known: new KnownDlqTopics(db), connectors: () => herder }));
 });
 
 afterAll(async () => {

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { TributaryError } from "@/server/errors/tributary-error";
 import {
   dlqFilterSchema,
@@ -6,11 +5,11 @@ import {
   offsetSchema,
   purgeRequestSchema,
   replayRequestSchema,
-  topicNameSchema,
 } from "@/server/contracts/dlq";
 import type { DlqInbox } from "@/server/console/dlq/dlq-inbox";
 import { readyDlqInbox } from "@/server/console/dlq/dlq-slot";
 import { readBody } from "@/server/http/connect/body";
+import { query, topicParam } from "@/server/http/console-params";
 import { consoleErrorResponse } from "@/server/http/errors";
 
 /**
@@ -29,32 +28,6 @@ async function answer(work: (inbox: DlqInbox) => Promise<unknown> | unknown, sta
   } catch (error) {
     return consoleErrorResponse(error);
   }
-}
-
-/** The query string bound with `schema`: unknown or malformed parameters are a 400 naming them. */
-function query<T extends z.ZodType>(request: Request, schema: T): z.output<T> {
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  const parsed = schema.safeParse(params);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.slice(0, 3).map((issue) => {
-    if (issue.code === "unrecognized_keys") return `unknown parameter${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")}`;
-    const where = issue.path.length > 0 ? ` (${issue.path.join(".")})` : "";
-    return `${issue.message.replace(/^Invalid input: /, "")}${where}`;
-  });
-  throw new TributaryError("request.invalid", `Invalid query: ${problems.join("; ")}.`);
-}
-
-/** A path segment as the topic name it stands for; 400 when it is not one. */
-function topicParam(segment: string): string {
-  let topic = segment;
-  try {
-    topic = decodeURIComponent(segment);
-  } catch {
-    // A malformed escape is taken literally and refused below.
-  }
-  const parsed = topicNameSchema.safeParse(topic);
-  if (!parsed.success) throw new TributaryError("request.invalid", `"${topic}" is not a topic name: ${parsed.error.issues[0]!.message}.`);
-  return topic;
 }
 
 /** `GET /api/console/dlq/topics`: every DLQ topic named by a connector, with its record count. */

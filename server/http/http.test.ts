@@ -58,12 +58,12 @@ describe("GET /api/console/health", () => {
 describe("Kafka Connect REST root", () => {
   const get = (path: string[], method = "GET") => handleConnectRequest(new Request(`http://x/${path.join("/")}`, { method }), path);
 
-  it("GET / names the version, commit and Kafka cluster id", async () => {
+  it("GET / names the Kafka Connect API version served, the commit, the Kafka cluster id and Tributary's own version", async () => {
     const runtime = install();
     await runtime.start();
     await runtime.probeKafka();
     const body = await (await get([])).json();
-    expect(body).toEqual({ version: expect.any(String), commit: expect.any(String), kafka_cluster_id: "abc" });
+    expect(body).toEqual({ version: "4.1.0", commit: expect.any(String), kafka_cluster_id: "abc", tributary_version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
   });
 
   it("GET /health is 503 starting, then 200 healthy, with Kafka Connect's messages", async () => {

@@ -1,5 +1,8 @@
-import type { Admin, Kafka } from "kafkajs";
+import { Kafka, type Admin } from "kafkajs";
+import type { WorkerConfig } from "@/server/config/worker-config";
 import { TributaryError } from "@/server/errors/tributary-error";
+import { connectionSettings, layeredClientSettings } from "@/server/kafka/connection-settings";
+import { kafkajsConfig } from "@/server/kafka/kafkajs-options";
 import { kafkaCall } from "@/server/kafka/errors";
 import { toIncomingRecord } from "@/server/kafka/incoming-record";
 import type { IncomingRecord } from "@/server/runtime/ports";
@@ -69,8 +72,8 @@ function fetchCluster(kafka: Kafka): FetchCluster {
  * Reads any topic by offset range, without joining a consumer group: one Fetch request at a time
  * to the partition's leader, read-committed, control records and aborted transactions left out.
  * Offsets are never committed and no group is created, so browsing leaves no trace on the
- * cluster and needs only READ on the topic. Also lists topics, reads watermarks and deletes
- * records. Connects lazily; safe for concurrent calls; `close()` is idempotent.
+ * cluster and needs only READ on the topic. Also lists topics, reads watermarks, finds offsets
+ * by time and deletes records. Connects lazily; safe for concurrent calls; `close()` is idempotent.
  */
 export class KafkajsTopicBrowser {
   private readonly admin: Admin;
@@ -95,6 +98,21 @@ export class KafkajsTopicBrowser {
     return offsets
       .map((p) => ({ partition: p.partition, low: BigInt(p.low), high: BigInt(p.high) }))
       .sort((a, b) => a.partition - b.partition);
+  }
+
+  /**
+   * For each partition of `topic`, the first offset whose record timestamp is at or after
+   * `timestamp` (epoch ms), or the partition's end (high watermark) when no record is that
+   * recent; by partition. Rejects `kafka.unknown_topic_or_partition` for a missing topic.
+   */
+  async offsetsForTime(topic: string, timestamp: number): Promise<Array<{ partition: number; offset: bigint }>> {
+    await this.ready();
+    const [found, marks] = await Promise.all([kafkaCall(() => this.admin.fetchTopicOffsetsByTimestamp(topic, timestamp)), this.watermarks(topic)]);
+    return marks.map(({ partition, high }) => {
+      const entry = found.find((candidate) => candidate.partition === partition);
+      const offset = entry === undefined || BigInt(entry.offset) < 0n ? high : BigInt(entry.offset);
+      return { partition, offset: offset > high ? high : offset };
+    });
   }
 
   /**
@@ -197,4 +215,12 @@ function visible(data: FetchedPartition, from: bigint): FetchedMessage[] {
     result.push(message);
   }
   return result;
+}
+
+/**
+ * A topic browser with the worker's connection settings (`bootstrap.servers`, security) under
+ * `clientId`, for the console's topic browser. Nothing connects until first used; the caller closes it.
+ */
+export function workerTopicBrowser(config: WorkerConfig, clientId: string): KafkajsTopicBrowser {
+  return new KafkajsTopicBrowser(new Kafka(kafkajsConfig(connectionSettings(layeredClientSettings(config), clientId))));
 }

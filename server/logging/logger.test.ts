@@ -39,16 +39,30 @@ describe("logger levels", () => {
     expect(loggerLevel("root")).toEqual({ level: "OFF", last_modified: expect.any(Number) });
   });
 
-  it("lists explicit levels plus root, sorted, with when each was set", () => {
+  it("lists every logger created so far plus root, sorted, with when a change last set each, leaving out OFF ones", () => {
     getLogger("implicit");
+    getLogger("muted");
     const before = Date.now();
     setLoggerLevel("zeta", "Info");
     setLoggerLevel("alpha", "FATAL");
+    setLoggerLevel("muted", "OFF");
     const levels = loggerLevels();
-    expect(Object.keys(levels)).toEqual(["alpha", "root", "zeta"]);
+    expect(Object.keys(levels)).toEqual(["alpha", "implicit", "root", "zeta"]);
     expect(levels.root).toEqual({ level: "WARN", last_modified: null });
+    expect(levels.implicit).toEqual({ level: "WARN", last_modified: null });
     expect(levels.zeta!.level).toBe("INFO");
     expect(levels.alpha!.last_modified).toBeGreaterThanOrEqual(before);
+  });
+
+  it("answers [] and stamps nothing when the level is unchanged; lists only the loggers a change moved", () => {
+    getLogger("tributary.runtime.task");
+    getLogger("tributary.console");
+    expect(setLoggerLevel("root", "WARN")).toEqual([]);
+    expect(loggerLevel("root").last_modified).toBeNull();
+    expect(loggerLevel("tributary.console").last_modified).toBeNull();
+    setLoggerLevel("tributary.runtime", "DEBUG");
+    expect(setLoggerLevel("root", "DEBUG")).toEqual(["root", "tributary.console"]);
+    expect(setLoggerLevel("tributary.runtime", "DEBUG")).toEqual([]);
   });
 
   it("refuses unknown level names and unknown loggers with Connect's messages", () => {

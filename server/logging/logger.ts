@@ -102,8 +102,9 @@ function shown(level: string): string {
  * Sets the level of logger `name` and of every known logger below it in the dotted tree
  * (`tributary.runtime` covers `tributary.runtime.task`; `root` covers every logger), the way
  * Kafka Connect's worker-scope `PUT /admin/loggers/{name}` does. Creates `name` if unknown.
- * `level` is a log4j name, case-insensitive (`OFF` silences). Returns the affected logger names,
- * sorted; each becomes explicit, stamped with the current time.
+ * `level` is a log4j name, case-insensitive (`OFF` silences). Returns, sorted, the names whose
+ * level this changed; only those are stamped with the current time (an unchanged level answers
+ * `[]` and touches nothing, as in Kafka Connect 4.1). The loggers set become explicit.
  * Throws `logger.invalid_level` (`invalid log level 'x'.`) for any other level name.
  */
 export function setLoggerLevel(name: string, level: string): string[] {
@@ -111,19 +112,20 @@ export function setLoggerLevel(name: string, level: string): string[] {
   if (!pinoLevel) throw new TributaryError("logger.invalid_level", `invalid log level '${level}'.`);
   const current = state();
   const now = Date.now();
-  if (name === ROOT) {
-    current.root.level = pinoLevel;
-    current.modified.set(ROOT, now);
-  } else {
-    getLogger(name);
-  }
+  if (name !== ROOT) getLogger(name);
   const affected = [...current.children.keys()].filter((child) => name === ROOT || child === name || child.startsWith(`${name}.`));
+  const before = new Map(affected.map((child) => [child, current.children.get(child)!.level]));
+  const changed = affected.filter((child) => before.get(child) !== pinoLevel);
+  if (name === ROOT) {
+    if (current.root.level !== pinoLevel) changed.push(ROOT);
+    current.root.level = pinoLevel;
+  }
   for (const child of affected) {
     current.children.get(child)!.level = pinoLevel;
     current.explicit.set(child, pinoLevel);
-    current.modified.set(child, now);
   }
-  return (name === ROOT ? [ROOT, ...affected] : affected).sort();
+  for (const changedName of changed) current.modified.set(changedName, now);
+  return changed.sort();
 }
 
 /**
@@ -137,10 +139,13 @@ export function loggerLevel(name: string): LoggerLevel {
   return { level: shown(logger.level), last_modified: current.modified.get(name) ?? null };
 }
 
-/** Every logger with an explicit level, plus `root`, sorted by name (`GET /admin/loggers`). */
+/**
+ * Every logger this process has created, plus `root`, with its level, sorted by name, leaving
+ * out loggers set to OFF (`GET /admin/loggers`, as Kafka Connect 4.1 lists its log4j loggers).
+ */
 export function loggerLevels(): Record<string, LoggerLevel> {
-  const names = [ROOT, ...state().explicit.keys()].sort();
-  return Object.fromEntries(names.map((name) => [name, loggerLevel(name)]));
+  const names = [ROOT, ...state().children.keys()].sort();
+  return Object.fromEntries(names.map((name) => [name, loggerLevel(name)] as const).filter(([, level]) => level.level !== "OFF"));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { primaryActionClass } from "@/components/connector-form/form-controls";
 import { ConnectorTable } from "@/components/connectors/connector-table";
+import { ConnectorsTransfer } from "@/components/connectors/connectors-transfer";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Connectors" };
@@ -13,7 +14,12 @@ export default function ConnectorsPage() {
       <PageHeader
         title="Connectors"
         description="Source and sink connectors, their tasks, and what each one is doing."
-        actions={<Link href="/connectors/new" className={primaryActionClass}>New connector</Link>}
+        actions={
+          <>
+            <ConnectorsTransfer />
+            <Link href="/connectors/new" className={primaryActionClass}>New connector</Link>
+          </>
+        }
       />
       <ConnectorTable />
     </>

@@ -21,12 +21,13 @@ describe("decodeContext", () => {
       className: "org.apache.kafka.connect.json.JsonConverter",
       exceptionClass: "org.apache.kafka.connect.errors.DataException",
       exceptionMessage: "Converting byte[] to Kafka Connect data failed due to serialization error: ",
+      failedAt: null,
     });
     expect(stacktrace).toMatch(/^org\.apache\.kafka\.connect\.errors\.DataException: Converting/);
     expect(stacktrace).toContain("\tat org.apache.kafka.connect.json.JsonConverter.toConnectData");
   });
 
-  it("reads Tributary's source-connector headers: the intended topic, source partition and offset, no partition or offset", () => {
+  it("reads Tributary's headers: a source's intended topic, partition and offset, and when the record failed", () => {
     const headers = [
       h("__connect.errors.topic", "pageviews"),
       h("__connect.errors.connector.name", "datagen"),
@@ -37,8 +38,10 @@ describe("decodeContext", () => {
       h("__connect.errors.exception.message", "Unexpected type"),
       h("__tributary.errors.source.partition", '{"filename":"/tmp/in.txt"}'),
       h("__tributary.errors.source.offset", '{"position":42}'),
+      h("__tributary.errors.timestamp", "1764676800123"),
     ];
     const { context } = decodeContext(headers);
+    expect(context.failedAt).toBe(1_764_676_800_123);
     expect(context.origin).toBe("source");
     expect(context.original).toEqual({ topic: "pageviews", partition: null, offset: null });
     expect(context.sourcePartition).toBe('{"filename":"/tmp/in.txt"}');

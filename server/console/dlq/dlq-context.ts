@@ -68,6 +68,7 @@ export function decodeContext(headers: readonly KafkaHeader[]): DecodedContext {
       className: lastText(headers, h.executingClass),
       exceptionClass: lastText(headers, h.exceptionClass),
       exceptionMessage: lastText(headers, h.exceptionMessage),
+      failedAt: intOrNull(lastText(headers, h.failedAt)),
     },
     stacktrace: lastText(headers, h.exceptionStacktrace),
   };

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually, kafkaBrokers, tempDir, uniqueName } from "@/scripts/test/integration";
 import { parseWorkerConfig } from "@/server/config/worker-config";
 import { DlqInbox, type ConnectorConfigs } from "@/server/console/dlq/dlq-inbox";
+import { KnownDlqTopics } from "@/server/console/dlq/known-dlq-topics";
 import { ReplayLedger } from "@/server/console/dlq/replay-ledger";
 import { connectContextHeaders } from "@/server/console/dlq/testing/connect-dlq-record";
 import type { ReplayJob } from "@/server/contracts/dlq";
@@ -28,13 +29,14 @@ const orders = uniqueName("orders");
 const dlq = uniqueName("orders-dlq");
 const unconfigured = uniqueName("dlq-not-created");
 const connector = "orders-sink";
+const connectorNames = [connector, "other"];
 
 let db: Database;
 let inbox: DlqInbox;
 const opened: DlqInbox[] = [];
 
 const herder: ConnectorConfigs = {
-  connectors: async () => [connector, "other"],
+  connectors: async () => [...connectorNames],
   connectorConfig: async (name): Promise<Record<string, string>> =>
     name === connector
       ? { "connector.class": "FileStreamSink", "errors.tolerance": "all", "errors.deadletterqueue.topic.name": dlq, "errors.deadletterqueue.context.headers.enable": "true" }
@@ -42,7 +44,7 @@ const herder: ConnectorConfigs = {
 };
 
 function openInbox(): DlqInbox {
-  const created = new DlqInbox({ ...dlqClients(worker(), { clientId: "dlq-test", replayRetries: 2 }), ledger: new ReplayLedger(db), connectors: () => herder });
+  const created = new DlqInbox({ ...dlqClients(worker(), { clientId: "dlq-test", replayRetries: 2 }), ledger: new ReplayLedger(db), known: new KnownDlqTopics(db), connectors: () => herder });
   opened.push(created);
   return created;
 }
@@ -106,6 +108,20 @@ describe("DLQ inbox on the real broker", () => {
     expect(listed.find((t) => t.topic === unconfigured)).toMatchObject({ exists: false, records: 0, connectors: [{ name: "other", tolerance: "none", contextHeaders: false }] });
     expect((await inbox.records(unconfigured, { limit: 50 })).exists).toBe(false);
     await expect(inbox.records(uniqueName("no-such-topic"), { limit: 50 })).rejects.toMatchObject({ code: "topic.not_found" });
+  });
+
+  it("keeps listing a DLQ that holds records after its connector is deleted, marked orphaned, also in a new process", async () => {
+    await inbox.topics();
+    connectorNames.splice(0, 1);
+    try {
+      const orphan = (await inbox.topics()).topics.find((t) => t.topic === dlq);
+      expect(orphan).toMatchObject({ exists: true, records: 125, connectors: [], orphaned: true, formerConnectors: [connector] });
+      expect((await openInbox().topics()).topics.find((t) => t.topic === dlq)).toMatchObject({ orphaned: true, formerConnectors: [connector] });
+      expect((await inbox.topics()).topics.find((t) => t.topic === unconfigured)).toMatchObject({ orphaned: false, formerConnectors: [] });
+    } finally {
+      connectorNames.unshift(connector);
+    }
+    expect((await inbox.topics()).topics.find((t) => t.topic === dlq)).toMatchObject({ orphaned: false, connectors: [{ name: connector }] });
   });
 
   it("pages the records newest first by offset and decodes each record's context", async () => {

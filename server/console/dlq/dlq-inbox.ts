@@ -20,6 +20,7 @@ import { decodeContext } from "@/server/console/dlq/dlq-context";
 import { exportChunks } from "@/server/console/dlq/dlq-export";
 import { summarize, TopicIndex, type RecordSummary } from "@/server/console/dlq/dlq-index";
 import { groupsOf, matchesFilter, pageOf } from "@/server/console/dlq/dlq-query";
+import type { DlqTopicMemory } from "@/server/console/dlq/known-dlq-topics";
 import { DETAIL_CHARS, textOf, viewPayload } from "@/server/console/dlq/payload-view";
 import { coordinatesKey, type LedgerMark, type ReplayLedger } from "@/server/console/dlq/replay-ledger";
 import { ReplayJobRun } from "@/server/console/dlq/replay-job";
@@ -36,6 +37,8 @@ export interface DlqInboxOptions {
   /** The replay producer; closed with the inbox. */
   producer: RecordProducer;
   ledger: ReplayLedger;
+  /** Remembers DLQ topics, so one whose connector is gone is still listed, as orphaned. */
+  known: DlqTopicMemory;
   /** Called per request: the herder may not be running yet (it then throws `runtime.not_ready`). */
   connectors: () => ConnectorConfigs;
   /** Records indexed per topic at most (the newest); default 50,000. */
@@ -56,8 +59,9 @@ interface OpenTopic {
 /**
  * The DLQ inbox: reads dead letter queue topics (Apache Kafka Connect's and Tributary's, with or
  * without context headers), lists, filters and groups their records, replays them, purges and
- * exports them. Every DLQ topic comes from the connector configs' `errors.deadletterqueue.topic.name`;
- * any other topic can be opened by name.
+ * exports them. Every DLQ topic comes from the connector configs' `errors.deadletterqueue.topic.name`,
+ * now or before (a remembered topic whose connector is gone is listed as orphaned); any other
+ * topic can be opened by name.
  *
  * One per console process (see dlq-slot.ts); safe for concurrent requests. Errors are
  * TributaryErrors: `request.invalid` (400) for bad input, `topic.not_found`,
@@ -85,11 +89,18 @@ export class DlqInbox {
     return (await Promise.all(reads)).flat().sort((a, b) => b.timestamp - a.timestamp).slice(0, count);
   }
 
-  /** Every DLQ topic named by a connector, with its connectors, partitions and record count, by name. */
+  /**
+   * Every DLQ topic named by a connector, with its connectors, partitions and record count, by
+   * name; and every topic a connector once named that still exists, marked orphaned with the
+   * connectors that last named it.
+   */
   async topics(): Promise<DlqTopics> {
     const byTopic = await this.dlqConnectors();
     const existing = new Set(await this.options.browser.topics());
-    const topics = await Promise.all([...byTopic.keys()].sort().map((topic) => this.describe(topic, byTopic.get(topic)!, existing.has(topic))));
+    const former = await this.options.known.recall();
+    const orphans = [...former.keys()].filter((topic) => !byTopic.has(topic) && existing.has(topic));
+    const names = [...byTopic.keys(), ...orphans].sort();
+    const topics = await Promise.all(names.map((topic) => this.describe(topic, byTopic.get(topic) ?? [], existing.has(topic), former.get(topic) ?? [])));
     return { topics };
   }
 
@@ -99,7 +110,7 @@ export class DlqInbox {
     const connectors = (await this.dlqConnectors()).get(topic) ?? [];
     const exists = (await this.options.browser.topics()).includes(topic);
     if (!exists && connectors.length === 0) throw notFound(topic);
-    return this.describe(topic, connectors, exists);
+    return this.describe(topic, connectors, exists, (await this.options.known.recall()).get(topic) ?? []);
   }
 
   /** A page of the topic's records matching the query, newest first (see pageOf). */
@@ -248,13 +259,15 @@ export class DlqInbox {
     await Promise.allSettled([this.options.browser.close(), this.options.producer.close()]);
   }
 
-  private async describe(topic: string, connectors: DlqConnector[], exists: boolean): Promise<DlqTopic> {
-    if (!exists) return { topic, connectors, exists, records: 0, partitions: [] };
+  private async describe(topic: string, connectors: DlqConnector[], exists: boolean, former: string[]): Promise<DlqTopic> {
+    const orphan = { orphaned: connectors.length === 0 && former.length > 0, formerConnectors: connectors.length === 0 ? former : [] };
+    if (!exists) return { topic, connectors, exists, records: 0, partitions: [], ...orphan };
     const marks = await this.options.browser.watermarks(topic);
     return {
       topic,
       connectors,
       exists,
+      ...orphan,
       records: marks.reduce((sum, p) => sum + Number(p.high - p.low), 0),
       partitions: marks.map((p) => ({ partition: p.partition, low: p.low.toString(), high: p.high.toString() })),
     };
@@ -279,6 +292,7 @@ export class DlqInbox {
         },
       ]);
     }
+    await this.options.known.remember(new Map([...byTopic].map(([topic, connectors]) => [topic, connectors.map((c) => c.name)])));
     return byTopic;
   }
 

@@ -3,14 +3,17 @@ import { summarize, type RecordSummary } from "@/server/console/dlq/dlq-index";
 import { groupsOf, matchesFilter, pageOf, readRuns } from "@/server/console/dlq/dlq-query";
 import { connectContextHeaders } from "@/server/console/dlq/testing/connect-dlq-record";
 
-function dlqRecord(partition: number, offset: number, options: { stage?: string; exceptionClass?: string; message?: string; timestamp?: number; connector?: string } = {}): RecordSummary {
+function dlqRecord(partition: number, offset: number, options: { stage?: string; exceptionClass?: string; message?: string; timestamp?: number; connector?: string; failedAt?: number } = {}): RecordSummary {
   return summarize({
     topic: "dlq",
     partition,
     offset: BigInt(offset),
     key: null,
     value: Buffer.from(`not json ${offset}`),
-    headers: connectContextHeaders({ topic: "orders", partition: 0, offset: offset * 10, connector: options.connector ?? "sink", task: 0, ...options }),
+    headers: [
+      ...connectContextHeaders({ topic: "orders", partition: 0, offset: offset * 10, connector: options.connector ?? "sink", task: 0, ...options }),
+      ...(options.failedAt === undefined ? [] : [{ key: "__tributary.errors.timestamp", value: Buffer.from(String(options.failedAt)) }]),
+    ],
     timestamp: options.timestamp ?? 1_000 + offset,
     timestampType: "CreateTime",
   });
@@ -85,6 +88,12 @@ describe("groupsOf", () => {
     ]);
     expect(groups[0]).toMatchObject({ template: "Unexpected character (<s> (code <n>)) at position <n>", firstTimestamp: 1_000, lastTimestamp: 1_004, connectors: ["a", "b"] });
     expect(groups[0]!.example).toBe("Unexpected character ('0' (code 40)) at position 0");
+    expect(groups[0]!.lastFailedAt).toBeNull();
+  });
+
+  it("says when a group last failed from the records' failure times, not their original timestamps", () => {
+    const records = [dlqRecord(0, 0, { timestamp: 5, failedAt: 9_000 }), dlqRecord(0, 1, { timestamp: 7, failedAt: 8_000 }), dlqRecord(0, 2, { timestamp: 9 })];
+    expect(groupsOf(records, never)[0]).toMatchObject({ lastTimestamp: 9, lastFailedAt: 9_000 });
   });
 });
 

@@ -47,8 +47,9 @@ export function pageOf(records: readonly RecordSummary[], before: bigint | undef
 
 /**
  * The records grouped by error signature, largest group first (then by most recent failure):
- * counts, how many were replayed, first and last record timestamps, one example message, and
- * the connectors whose failures the group holds.
+ * counts, how many were replayed, first and last record timestamps, the newest failure time
+ * (records Tributary wrote say when they failed), one example message, and the connectors whose
+ * failures the group holds.
  */
 export function groupsOf(records: Iterable<RecordSummary>, replayed: ReplayedCheck): DlqGroup[] {
   const groups = new Map<string, DlqGroup & { connectorSet: Set<string> }>();
@@ -66,6 +67,7 @@ export function groupsOf(records: Iterable<RecordSummary>, replayed: ReplayedChe
         replayed: 0,
         firstTimestamp: record.timestamp,
         lastTimestamp: record.timestamp,
+        lastFailedAt: null,
         connectors: [],
         connectorSet: new Set(),
       };
@@ -75,6 +77,8 @@ export function groupsOf(records: Iterable<RecordSummary>, replayed: ReplayedChe
     if (replayed(record)) group.replayed++;
     group.firstTimestamp = Math.min(group.firstTimestamp, record.timestamp);
     group.lastTimestamp = Math.max(group.lastTimestamp, record.timestamp);
+    const failedAt = record.context.failedAt;
+    if (failedAt !== null && (group.lastFailedAt === null || failedAt > group.lastFailedAt)) group.lastFailedAt = failedAt;
     if (record.context.connector !== null) group.connectorSet.add(record.context.connector);
   }
   return [...groups.values()]

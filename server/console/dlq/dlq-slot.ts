@@ -1,6 +1,7 @@
 import type { WorkerConfig } from "@/server/config/worker-config";
 import { TributaryError } from "@/server/errors/tributary-error";
 import { DlqInbox, type ConnectorConfigs } from "@/server/console/dlq/dlq-inbox";
+import { KnownDlqTopics } from "@/server/console/dlq/known-dlq-topics";
 import { ReplayLedger } from "@/server/console/dlq/replay-ledger";
 import { dlqClients } from "@/server/kafka/dlq-clients";
 import { readyRuntime } from "@/server/runtime/runtime-slot";
@@ -21,13 +22,16 @@ const REPLAY_RETRIES = 5;
 /**
  * Builds the DLQ inbox of the console's process from the worker config: its own Kafka clients
  * (a topic browser and a replay producer with the worker's connection settings), its own
- * database client on `tributary.database.url` (migrations must have been applied), and the
+ * database client on `tributary.database.url` (migrations must have been applied) for the replay
+ * ledger and the remembered DLQ topics, and the
  * herder's connector configs. Cheap: nothing connects until the first request.
  */
 export function createDlqInbox(config: WorkerConfig, connectors: () => ConnectorConfigs): DlqInbox {
+  const db = openDatabase(config.settings["tributary.database.url"]);
   return new DlqInbox({
     ...dlqClients(config, { clientId: "tributary-dlq", replayRetries: REPLAY_RETRIES }),
-    ledger: new ReplayLedger(openDatabase(config.settings["tributary.database.url"])),
+    ledger: new ReplayLedger(db),
+    known: new KnownDlqTopics(db),
     connectors,
   });
 }

@@ -85,8 +85,8 @@ describe("MetricsHistory", () => {
       });
     }
     const overview = history.overview();
-    expect(overview.connectors.find((c) => c.name === "gen")).toMatchObject({ type: "source", state: "RUNNING", recordsIn: 200, recordsOut: 200, tasks: { total: 1, running: 1, failed: 0 } });
-    expect(overview.connectors.find((c) => c.name === "bad")).toMatchObject({ recentErrors: 5, errors: 1, tasks: { failed: 1 } });
+    expect(overview.connectors.find((c) => c.name === "gen")).toMatchObject({ type: "source", recordsIn: 200, recordsOut: 200 });
+    expect(overview.connectors.find((c) => c.name === "bad")).toMatchObject({ recentErrors: 5, errors: 1 });
     expect(overview.worker).toEqual({ cpu: 12.5, memory: 100e6, eventLoopDelay: 3 });
   });
 });

@@ -144,13 +144,6 @@ export class MetricsHistory {
     const connectors: ConnectorOverview[] = this.options.metrics.connectorViews().map((view) => ({
       name: view.name,
       type: view.type,
-      state: view.state,
-      tasks: {
-        total: view.tasks.length,
-        running: view.tasks.filter((t) => t.state === "RUNNING").length,
-        failed: view.tasks.filter((t) => t.state === "FAILED").length,
-        paused: view.tasks.filter((t) => t.state === "PAUSED").length,
-      },
       recordsIn: mean(view.name, "records-in", seconds),
       recordsOut: mean(view.name, "records-out", seconds),
       errors: mean(view.name, "errors", seconds),

@@ -7,6 +7,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { eventually, freePort, kafkaBrokers, tempDir } from "@/scripts/test/integration";
+import { connect41ShapeChecks } from "@/server/http/connect/testing/connect-41-shapes";
 import { restConformanceChecks, type ConformanceTarget } from "@/server/http/connect/testing/rest-conformance";
 
 const folder = tempDir("rest");
@@ -29,5 +30,5 @@ afterAll(async () => {
 });
 
 describe("Kafka Connect REST API on the headless worker's listener", () => {
-  for (const check of restConformanceChecks) it(check.name, () => check.run(target));
+  for (const check of [...restConformanceChecks, ...connect41ShapeChecks]) it(check.name, () => check.run(target));
 });

@@ -34,6 +34,8 @@ export const DLQ_HEADERS = {
   /** Tributary's: where a failed source record came from (JSON), since it has no Kafka offset yet. */
   sourcePartition: "__tributary.errors.source.partition",
   sourceOffset: "__tributary.errors.source.offset",
+  /** Tributary's: when the record failed (epoch ms, decimal); the record keeps its original timestamp, as in Connect. */
+  failedAt: "__tributary.errors.timestamp",
 } as const;
 
 const JAVA_CLASS_NAMES: Record<string, string> = {
@@ -96,7 +98,8 @@ const utf8 = (value: string) => Buffer.from(value, "utf8");
  * DeadLetterQueueReporter): for a consumed record, its original key, value, headers and
  * timestamp; for a source record (Tributary's extension), the record serialized by
  * `serializeSource`. With context headers enabled, the `__connect.errors.*` headers describe the
- * failure. Records are buffered and sent as one batch on `flush`.
+ * failure and Tributary's `__tributary.errors.timestamp` says when it happened (the record keeps
+ * its original timestamp). Records are buffered and sent as one batch on `flush`.
  *
  * Invariant: a failed record is in the dead letter queue before the task commits an offset past
  * it — task loops `flush` the operator before every offset commit, and a failed flush fails the task.
@@ -118,6 +121,8 @@ export class DeadLetterQueueReporter implements ErrorReporter {
       createTopic: () => Promise<void>;
       serializeSource: SourceRecordSerializer;
       metrics: ErrorHandlingMetrics;
+      /** The clock that stamps `__tributary.errors.timestamp`; default Date.now. */
+      now?: () => number;
     },
   ) {
     this.id = options.id;
@@ -172,6 +177,7 @@ export class DeadLetterQueueReporter implements ErrorReporter {
       [DLQ_HEADERS.exceptionClass, exceptionClassName(failure.error)],
       [DLQ_HEADERS.exceptionMessage, failure.error instanceof Error ? failure.error.message : failure.error == null ? null : String(failure.error)],
       [DLQ_HEADERS.exceptionStacktrace, traceOf(failure.error)],
+      [DLQ_HEADERS.failedAt, String((this.options.now ?? Date.now)())],
     );
     if (!failure.consumed && failure.source) {
       headers.push([DLQ_HEADERS.sourcePartition, JSON.stringify(failure.source.sourcePartition)], [DLQ_HEADERS.sourceOffset, JSON.stringify(failure.source.sourceOffset)]);

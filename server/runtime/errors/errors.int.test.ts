@@ -154,6 +154,7 @@ describe("errors.tolerance and the dead letter queue on a sink", () => {
     expect(header(first, "__connect.errors.exception.class.name")).toBe("org.apache.kafka.connect.errors.DataException");
     expect(header(first, "__connect.errors.exception.message")).toMatch(/^Converting byte\[\] to Kafka Connect data failed due to serialization error/);
     expect(header(first, "__connect.errors.exception.stacktrace")).toMatch(/^DataException: /);
+    expect(Number(header(first, "__tributary.errors.timestamp"))).toBeGreaterThan(first.timestamp);
     expect(failed.map((record) => header(record, "__connect.errors.offset"))).toEqual(bad.map((b) => String(b.offset)));
     expect((await harness.herder.connectorStatus(name)).tasks[0]?.state).toBe("RUNNING");
     await harness.herder.deleteConnector(name);

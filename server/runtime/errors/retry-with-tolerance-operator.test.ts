@@ -55,8 +55,8 @@ describe("RetryWithToleranceOperator", () => {
     expect(context.failed).toBe(false);
   });
 
-  it("fails the task with tolerance none, naming the stage and class, the cause kept", () => {
-    const { operator, context, reporter } = setup();
+  it("fails the task with tolerance none, naming the stage and class, the cause kept, and counts the record error", () => {
+    const { operator, context, reporter, counts } = setup();
     const cause = new DataException("Converting byte[] to Kafka Connect data failed");
     let thrown: unknown;
     try {
@@ -70,6 +70,7 @@ describe("RetryWithToleranceOperator", () => {
     expect((thrown as Error).message).toBe("Tolerance exceeded in error handler (stage VALUE_CONVERTER, class org.apache.kafka.connect.json.JsonConverter)");
     expect((thrown as Error).cause).toBe(cause);
     expect(reporter.failures).toHaveLength(0);
+    expect(counts).toMatchObject({ failures: 1, errors: 1 });
   });
 
   it("skips the record with tolerance all: null, reported once, later stages skipped", () => {

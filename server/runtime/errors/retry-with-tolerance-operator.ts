@@ -160,11 +160,12 @@ export class RetryWithToleranceOperator {
     return Math.max(0, Math.min(delay, deadline - this.clock.now()));
   }
 
+  /** A record failed for good: it counts as an error whether it is skipped or fails the task, so the console's error figures show a task that failed on one. */
   private fail(context: ProcessingContext, error: unknown): void {
     context.error = error;
+    this.metrics.recordError();
     if (!TOLERATES_ANY.has(context.stage) && !isRetriable(error)) throw new ToleranceExceededError("Unhandled exception in error handler", context, error);
     if (this.config.tolerance === "none") throw new ToleranceExceededError("Tolerance exceeded in error handler", context, error);
-    this.metrics.recordError();
     this.tripCircuitBreaker(context, error);
     this.metrics.recordSkipped();
     this.report(context);

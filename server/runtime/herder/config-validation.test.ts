@@ -7,11 +7,13 @@ const errorsOf = (infos: ReturnType<typeof validateConnectorConfig>) =>
   Object.fromEntries(infos.configs.filter((c) => c.value.errors.length > 0).map((c) => [c.value.name, c.value.errors]));
 
 describe("connector config validation (AbstractHerder's rules)", () => {
-  it("lists the connector's own keys first, then the framework's groups, with no errors for a good config", () => {
+  it("lists the framework's keys first in Kafka Connect 4.1's order, then the connector's own, with no errors for a good config", () => {
     const infos = validateConnectorConfig(registry, "FileStreamSinkConnector", { "connector.class": "FileStreamSink", name: "s", topics: "t", file: "/tmp/o" });
     expect(infos.name).toBe("FileStreamSink");
     expect(infos.error_count).toBe(0);
-    expect(infos.configs[0]!.definition!.name).toBe("file");
+    expect(infos.configs.slice(0, 4).map((c) => c.definition!.name)).toEqual(["name", "connector.class", "connector.plugin.version", "tasks.max"]);
+    expect(infos.configs.at(-1)!.definition!.name).toBe("file");
+    expect(infos.configs.find((c) => c.value.name === "connector.plugin.version")!.value).toMatchObject({ value: expect.any(String), recommended_values: [expect.any(String)] });
     expect(infos.groups).toEqual(["Common", "Transforms", "Predicates", "Error Handling"]);
   });
 

@@ -12,7 +12,7 @@ import {
 import { SinkConnector, type Connector } from "@/server/plugins/api/connector";
 import type { ConfigInfos } from "@/server/runtime/herder/herder-types";
 import type { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
-import { sinkConnectorConfigDef, sourceConnectorConfigDef } from "@/server/runtime/connector-config";
+import { connectorConfigDef } from "@/server/runtime/plugins/connector-config-def";
 
 /** Kafka's `Map.toString()` form, used in two of Connect's validation messages. */
 function javaMap(config: Readonly<Record<string, unknown>>): string {
@@ -75,17 +75,6 @@ function enrich(def: ConfigDef, config: Readonly<Record<string, string | null>>,
   return enriched;
 }
 
-/** The connector's own keys first, then the framework's (the plugin's key wins a clash). */
-function combined(connector: Connector, framework: ConfigDef): ConfigDef {
-  const def = new ConfigDef(connector.config());
-  for (const key of framework.configKeys().values()) {
-    if (!def.configKeys().has(key.name)) {
-      def.define({ ...key, default: key.hasDefault ? key.defaultValue : undefined });
-    }
-  }
-  return def;
-}
-
 /**
  * Validates a connector config as Kafka Connect's `AbstractHerder.validateConnectorConfig` does
  * and builds the ConfigInfos answer. `pluginName` (the validate path's plugin) is only
@@ -111,8 +100,7 @@ export function validateConnectorConfig(
     throw new TributaryError("config.invalid", `Failed to find any class that implements Connector and which name matches ${className}, available connectors are: ${available}`);
   }
   const connector = new plugin.plugin() as Connector;
-  const framework = connector instanceof SinkConnector ? sinkConnectorConfigDef() : sourceConnectorConfigDef();
-  const def = enrich(combined(connector, framework), config, registry);
+  const def = enrich(connectorConfigDef(registry, plugin, connector, "framework-first", config), config, registry);
   const props: Record<string, string> = {};
   const nulls: string[] = [];
   for (const [key, value] of Object.entries(config)) {

@@ -22,11 +22,15 @@ export interface ConnectorInfo {
   type: ConnectorType;
 }
 
-/** One instance's state in ConnectorStateInfo; `trace` is absent, never null, when empty. */
+/**
+ * One instance's state in ConnectorStateInfo; `trace` is absent, never null, when empty.
+ * `version` (Kafka Connect 4.1) is the running plugin's version, absent when unknown.
+ */
 export interface InstanceState {
   state: ConnectState;
   worker_id: string;
   trace?: string;
+  version?: string;
 }
 
 /** A task's state: InstanceState plus its id (a bare number). */

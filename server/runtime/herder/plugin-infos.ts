@@ -1,7 +1,9 @@
 import { TributaryError } from "@/server/errors/tributary-error";
 import { configKeyInfo, type ConfigDef } from "@/server/plugins/api/config-def";
+import type { Connector } from "@/server/plugins/api/connector";
 import type { ConverterConfigKey } from "@/server/plugins/api/converter";
 import type { ConfigKeyInfo, PluginInfo } from "@/server/runtime/herder/herder-types";
+import { connectorConfigDef } from "@/server/runtime/plugins/connector-config-def";
 import type { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
 
 /** `GET /connector-plugins`: connectors only, or every kind in Kafka's order; `version` and `description` left out when unknown. */
@@ -11,14 +13,16 @@ export function pluginInfos(registry: PluginRegistry, connectorsOnly: boolean): 
 }
 
 /**
- * `GET /connector-plugins/{p}/config`: the keys a plugin of any kind declares, from its
- * ConfigDef (connectors) or its plain key list (converters). 404 `plugin.not_found` for an
+ * `GET /connector-plugins/{p}/config`: the keys a plugin of any kind declares: a connector's
+ * own keys then the framework's (as Kafka Connect 4.1 answers), another plugin's ConfigDef or
+ * plain key list (converters). 404 `plugin.not_found` for an
  * unknown name, 400 `plugin.invalid_kind` for a plugin that declares no configuration.
  */
 export function pluginConfigKeys(registry: PluginRegistry, pluginName: string): ConfigKeyInfo[] {
   const plugin = registry.find(["source", "sink", "converter", "header_converter", "transformation", "predicate"], pluginName);
   if (!plugin) throw new TributaryError("plugin.not_found", `Unknown plugin ${pluginName}.`);
   const instance = new plugin.plugin() as { config?: () => ConfigDef | readonly ConverterConfigKey[] };
+  if (plugin.kind === "source" || plugin.kind === "sink") return [...connectorConfigDef(registry, plugin, instance as Connector, "connector-first").configKeys().values()].map(configKeyInfo);
   if (typeof instance.config !== "function") throw new TributaryError("plugin.invalid_kind", `Plugin ${pluginName} has no configuration definition.`);
   const config = instance.config();
   if (!Array.isArray(config)) return [...(config as ConfigDef).configKeys().values()].map(configKeyInfo);

@@ -109,8 +109,8 @@ describe("Reconciler", () => {
     await fx.configs.putConnectorConfig("c", source());
     await fx.settled();
     expect(fx.configs.snapshot().connectors.get("c")!.taskConfigs).toEqual([
-      { "task.index": "0", "test.version": "1", "task.class": "test.ScriptedSourceTask" },
-      { "task.index": "1", "test.version": "1", "task.class": "test.ScriptedSourceTask" },
+      { ...source(), "task.index": "0", "test.version": "1", "task.class": "test.ScriptedSourceTask" },
+      { ...source(), "task.index": "1", "test.version": "1", "task.class": "test.ScriptedSourceTask" },
     ]);
     expect(ScriptedPlugins.sourceTasks.map((task) => task.props["task.index"]).sort()).toEqual(["0", "1"]);
     expect(fx.state("c")).toEqual({ state: "RUNNING", workerId: "me:8083", generation: 7 });

@@ -21,6 +21,7 @@ import type {
 } from "@/server/runtime/herder/herder-types";
 import { asLeader, type Leadership } from "@/server/runtime/herder/leadership";
 import { pluginConfigKeys, pluginInfos } from "@/server/runtime/herder/plugin-infos";
+import { connectorPluginVersion, stateInfoWithVersions, taskStateWithVersion } from "@/server/runtime/plugin-version-of";
 import { restartPlan } from "@/server/runtime/herder/restart-plan";
 import type { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
 import type { KafkaAdmin } from "@/server/runtime/ports";
@@ -129,18 +130,20 @@ export class RequestHerder implements Herder {
     const statuses = this.requests.statuses.snapshot().get(name);
     const stored = this.snapshot().connectors.get(name);
     if (!statuses?.connector || !stored) throw new TributaryError("connector.not_found", `No status found for connector ${name}`);
-    return {
+    const info: ConnectorStateInfo = {
       name,
       connector: instanceState(statuses.connector),
       tasks: [...statuses.tasks].filter(([task]) => task < stored.taskConfigs.length).map(([id, status]) => ({ id, ...instanceState(status) })),
       type: connectorType(this.requests.registry, stored.config),
     };
+    return stateInfoWithVersions(info, connectorPluginVersion(this.requests.registry, stored.config));
   }
 
   async taskStatus(name: string, task: number): Promise<TaskState> {
     const status = this.requests.statuses.snapshot().get(name)?.tasks.get(task);
     if (!status) throw new TributaryError("task.not_found", `No status found for task ${name}-${task}`);
-    return { id: task, ...instanceState(status) };
+    const stored = this.snapshot().connectors.get(name);
+    return taskStateWithVersion({ id: task, ...instanceState(status) }, stored ? connectorPluginVersion(this.requests.registry, stored.config) : undefined);
   }
 
   async taskConfigs(name: string): Promise<TaskInfo[]> {

@@ -3,6 +3,7 @@ import { getLogger } from "@/server/logging/logger";
 import type { ErrorHandlingConfig } from "@/server/runtime/errors/error-handling-config";
 import type { ErrorReporter } from "@/server/runtime/errors/error-reporters";
 import { RetryWithToleranceOperator, type ErrorHandlingMetrics } from "@/server/runtime/errors/retry-with-tolerance-operator";
+import { sourceStack } from "@/server/runtime/stack-frames";
 import type { TargetState } from "@/server/storage/contracts/config-store";
 import type { ConnectState } from "@/server/storage/contracts/status-store";
 
@@ -22,7 +23,7 @@ export interface TaskErrorHandling {
 /** Receives the states a task goes through; the herder records them in the status store. */
 export type TaskStatusListener = (id: TaskId, state: ConnectState, trace?: string) => void;
 
-/** The text shown as a FAILED instance's `trace`: the error's stack (name, message, frames) and causes. */
+/** The text shown as a FAILED instance's `trace`: the error's stack (name, message, frames) and causes, frames at their source lines (see sourceStack). */
 export function traceOf(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   let trace = error.stack ?? `${error.name}: ${error.message}`;
@@ -30,7 +31,7 @@ export function traceOf(error: unknown): string {
   for (let depth = 0; cause instanceof Error && depth < 5; depth++, cause = cause.cause) {
     trace += `\nCaused by: ${cause.stack ?? `${cause.name}: ${cause.message}`}`;
   }
-  return trace;
+  return sourceStack(trace);
 }
 
 /**

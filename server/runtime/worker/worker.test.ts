@@ -58,12 +58,12 @@ describe("Worker", () => {
     await expect(fx.worker.generateTaskConfigs("ghost", {})).rejects.toMatchObject({ code: "connector.not_running" });
   });
 
-  it("generates task configs with task.class, and the topics for a sink; refuses more than tasks.max unless not enforced", async () => {
+  it("generates task configs with the connector's keys, task.class, and the topics for a sink; refuses more than tasks.max unless not enforced", async () => {
     const sink = { name: "s", "connector.class": "ScriptedSink", topics: "a,b", "tasks.max": "2" };
     await fx.worker.startConnector("s", sink, "STARTED", noReconfiguration);
     expect(await fx.worker.generateTaskConfigs("s", sink)).toEqual([
-      { "task.index": "0", "test.version": "1", "task.class": "test.ScriptedSinkTask", topics: "a,b" },
-      { "task.index": "1", "test.version": "1", "task.class": "test.ScriptedSinkTask", topics: "a,b" },
+      { ...sink, "task.index": "0", "test.version": "1", "task.class": "test.ScriptedSinkTask", topics: "a,b" },
+      { ...sink, "task.index": "1", "test.version": "1", "task.class": "test.ScriptedSinkTask", topics: "a,b" },
     ]);
     const greedy = { name: "g", "connector.class": "ScriptedSource", "tasks.max": "1", "test.tasks": "3" };
     await fx.worker.startConnector("g", greedy, "STARTED", noReconfiguration);

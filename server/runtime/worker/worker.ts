@@ -5,6 +5,7 @@ import type { SinkRecord, SourceRecord } from "@/server/plugins/api/records";
 import type { SinkTask, SourceTask } from "@/server/plugins/api/task";
 import type { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
 import type { KafkaClientFactory } from "@/server/runtime/ports";
+import { connectTaskConfig } from "@/server/runtime/connect-task-config";
 import { sinkGroupId } from "@/server/runtime/connector-config";
 import { taskErrorHandling } from "@/server/runtime/errors/task-error-handling";
 import { ConnectMetrics } from "@/server/runtime/metrics/connect-metrics";
@@ -15,7 +16,7 @@ import { WorkerConnector, type ConnectorStatusListener } from "@/server/runtime/
 import { WorkerSinkTask } from "@/server/runtime/worker/worker-sink-task";
 import { WorkerSourceTask } from "@/server/runtime/worker/worker-source-task";
 import { groupForTopic, topicCreationGroups } from "@/server/runtime/worker/topic-creation";
-import type { TaskId, TaskStatusListener, WorkerTask } from "@/server/runtime/worker/worker-task";
+import { traceOf, type TaskId, type TaskStatusListener, type WorkerTask } from "@/server/runtime/worker/worker-task";
 import type { TargetState } from "@/server/storage/contracts/config-store";
 import type { OffsetStore } from "@/server/storage/contracts/offset-store";
 
@@ -147,13 +148,7 @@ export class Worker {
       throw new TributaryError("connector.too_many_tasks", `The connector ${name} has generated ${generated.length} tasks, which is greater than ${maxTasks}, the maximum number of tasks it is configured to create.`);
     }
     const taskClass = (connector as SourceConnector | SinkConnector).taskClass();
-    return generated.map((taskConfig) => {
-      const full: Record<string, string> = { ...taskConfig, "task.class": taskClass.className ?? taskClass.name };
-      if (connector instanceof SinkConnector) {
-        for (const key of ["topics", "topics.regex"]) if (config[key] !== undefined) full[key] = config[key];
-      }
-      return full;
-    });
+    return generated.map((taskConfig) => connectTaskConfig(config, taskConfig, taskClass.className ?? taskClass.name, connector instanceof SinkConnector));
   }
 
   /** Stops the connector instance and makes it FAILED with `error` (it is still held). */
@@ -182,7 +177,7 @@ export class Worker {
       this.metrics.recordTaskStartup(false);
       this.metrics.removeTask(id.connector, id.task);
       log.error({ task: taskKey(id), err: (error as Error).message }, "task could not be created");
-      this.options.onTaskStatus(id, "FAILED", (error as Error).stack ?? String(error));
+      this.options.onTaskStatus(id, "FAILED", traceOf(error));
     }
   }
 

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { ConnectorDetails } from "@/components/connectors/connector-details";
+import { connectorPageExists } from "@/server/http/connector-pages";
 
 /** The route's params: `name` is one URL segment, still percent-encoded (Next does not decode it). */
 interface ConnectorPageProps {
@@ -21,7 +23,12 @@ export async function generateMetadata({ params }: ConnectorPageProps): Promise<
   return { title: await connectorName(params) };
 }
 
-/** One connector's page (`/connectors/{name}`): status, tasks, actions, config and topics, all read in the browser. */
+/**
+ * One connector's page (`/connectors/{name}`): status, tasks, actions, config and topics, all read
+ * in the browser. A connector that does not exist answers 404 with the not-found page.
+ */
 export default async function ConnectorPage({ params }: ConnectorPageProps) {
-  return <ConnectorDetails name={await connectorName(params)} />;
+  const name = await connectorName(params);
+  if (!(await connectorPageExists(name))) notFound();
+  return <ConnectorDetails name={name} />;
 }

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { ConnectorWizard } from "@/components/connector-form/connector-wizard";
 import { PageHeader } from "@/components/ui/page-header";
+import { Skeleton } from "@/components/ui/skeleton";
 
 export const metadata: Metadata = { title: "New connector" };
 
-/** `/connectors/new`: the create-connector wizard, generated in the browser from the chosen plugin's ConfigDef. */
+/** `/connectors/new`: the create-connector wizard, generated in the browser from the chosen plugin's ConfigDef; `?from=<c>` clones connector c. */
 export default function NewConnectorPage() {
   return (
     <>
@@ -15,7 +17,9 @@ export default function NewConnectorPage() {
       <div className="mt-2">
         <PageHeader title="New connector" description="Choose a plugin, fill in its settings (the worker checks each one as you type), then create it running, paused or stopped." />
       </div>
-      <ConnectorWizard />
+      <Suspense fallback={<Skeleton className="h-40 w-full" />}>
+        <ConnectorWizard />
+      </Suspense>
     </>
   );
 }

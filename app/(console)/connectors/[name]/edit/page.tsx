@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import Link from "next/link";
 import { ConnectorEditor } from "@/components/connector-form/connector-editor";
 import { PageHeader } from "@/components/ui/page-header";
+import { connectorPageExists } from "@/server/http/connector-pages";
 
 /** The route's params: `name` is one URL segment, still percent-encoded (Next does not decode it). */
 interface EditConnectorPageProps {
@@ -23,9 +25,10 @@ export async function generateMetadata({ params }: EditConnectorPageProps): Prom
   return { title: `Edit ${await connectorName(params)}` };
 }
 
-/** `/connectors/{name}/edit`: the connector's config in the wizard's forms or as JSON, applied after a diff. */
+/** `/connectors/{name}/edit`: the connector's config in the wizard's forms or as JSON, applied after a diff; 404 for a connector that does not exist. */
 export default async function EditConnectorPage({ params }: EditConnectorPageProps) {
   const name = await connectorName(params);
+  if (!(await connectorPageExists(name))) notFound();
   return (
     <>
       <Link href={`/connectors/${encodeURIComponent(name)}`} className="text-sm font-medium text-accent-600 hover:text-accent-700 dark:text-accent-400 dark:hover:text-accent-300">
