@@ -39,6 +39,8 @@ interface Waiter {
  */
 export class CompactedTopicLog implements TopicLog {
   private readonly consumer: Consumer;
+  /** Asks for end offsets on connections of its own: a broker answers a connection's requests in order, so one queued behind the tail's long-polling fetch would wait for it. */
+  private readonly admin: Admin;
   private readonly producer: PlatformaticRecordProducer;
   private readonly fetcher: PartitionFetcher;
   private positions: FetchPosition[] = [];
@@ -51,21 +53,17 @@ export class CompactedTopicLog implements TopicLog {
 
   constructor(
     private readonly spec: TopicLogSpec,
-    private readonly connection: BaseOptions,
+    connection: BaseOptions,
   ) {
     this.consumer = new Consumer({ ...connection, groupId: spec.clientId, retries: 3 });
+    this.admin = new Admin({ ...connection, retries: 3 });
     this.producer = new PlatformaticRecordProducer({ connection, compression: "none" });
     this.fetcher = new PartitionFetcher(this.consumer, FETCH, () => !this.stopped);
   }
 
   async start(onRecord: (record: LogRecord) => void): Promise<void> {
     this.onRecord = onRecord;
-    const admin = new Admin({ ...this.connection, retries: 3 });
-    try {
-      await ensureCompactedTopic(admin, this.spec);
-    } finally {
-      await admin.close().catch(() => undefined);
-    }
+    await ensureCompactedTopic(this.admin, this.spec);
     const partitions = await this.partitionsOfTopic();
     this.consumer.topics.trackAll(this.spec.topic);
     this.positions = Array.from({ length: partitions }, (_, partition) => ({ topic: this.spec.topic, partition, next: null, epoch: 0, paused: false }));
@@ -82,9 +80,10 @@ export class CompactedTopicLog implements TopicLog {
   async readToEnd(): Promise<void> {
     if (this.stopped) throw this.stoppedError();
     await Promise.allSettled([...this.sending]);
-    const { topic } = this.spec;
-    const offsets = await kafkaCall(() => this.consumer.listOffsets({ topics: [topic], timestamp: -1n }));
-    const ends = this.positions.map((_, partition) => offsets.get(topic)?.[partition] ?? 0n);
+    const partitions = this.positions.map(({ partition }) => ({ partitionIndex: partition, timestamp: -1n }));
+    const listed = await kafkaCall(() => this.admin.listOffsets({ topics: [{ name: this.spec.topic, partitions }], isolationLevel: 0 }));
+    const ends = this.positions.map(() => 0n);
+    for (const { partitionIndex, offset } of listed[0]?.partitions ?? []) ends[partitionIndex] = offset;
     if (this.reached(ends)) return;
     await new Promise<void>((resolve, reject) => this.waiters.add({ ends, resolve, reject }));
   }
@@ -108,7 +107,7 @@ export class CompactedTopicLog implements TopicLog {
     for (const waiter of this.waiters) waiter.reject(this.stoppedError());
     this.waiters.clear();
     await this.tailing?.catch(() => undefined);
-    await Promise.allSettled([this.producer.close(), this.consumer.close()]);
+    await Promise.allSettled([this.producer.close(), this.consumer.close(), this.admin.close()]);
   }
 
   /** The topic's partition count, waiting for a topic just created to show in the metadata. */
