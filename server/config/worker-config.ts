@@ -164,7 +164,7 @@ export interface InternalTopicSettings {
   partitions: number;
   /** Replication factor when the worker creates it (-1: the broker's default). */
   replicationFactor: number;
-  /** Further topic configs for its creation: the `<prefix>.*` keys besides topic, partitions, replication.factor and cleanup.policy. */
+  /** Further topic configs for its creation: the other `<prefix>.*` keys, such as `config.storage.min.insync.replicas`. */
   topicConfigs: Record<string, string>;
 }
 
@@ -176,7 +176,8 @@ export interface DistributedStorageSettings {
   status: InternalTopicSettings;
 }
 
-const SIZING_KEYS = new Set(["topic", "partitions", "replication.factor", "cleanup.policy"]);
+/** `<prefix>.*` keys that are not topic configs: the topic's name and sizing, the forced cleanup policy, and standalone's `offset.storage.file.filename`. */
+const NOT_TOPIC_CONFIGS = new Set(["topic", "partitions", "replication.factor", "cleanup.policy", "file.filename"]);
 
 /**
  * The settings distributed mode needs beyond the common ones: `group.id` and the three internal
@@ -194,7 +195,7 @@ export function distributedStorageSettings(config: WorkerConfig): DistributedSto
     const topicConfigs: Record<string, string> = {};
     for (const [key, value] of Object.entries(originals)) {
       const name = key.startsWith(`${prefix}.`) ? key.slice(prefix.length + 1) : undefined;
-      if (name && !SIZING_KEYS.has(name)) topicConfigs[name] = value;
+      if (name && !NOT_TOPIC_CONFIGS.has(name)) topicConfigs[name] = value;
     }
     const replicationFactor = settings[`${prefix}.replication.factor`];
     return { setting: `${prefix}.topic`, topic: required(`${prefix}.topic`), partitions, replicationFactor, topicConfigs };

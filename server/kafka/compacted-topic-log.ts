@@ -151,7 +151,7 @@ export class CompactedTopicLog implements TopicLog {
     }
   }
 
-  private deliver(record: { partition: number; offset: bigint; key: Buffer | null; value: Buffer | null }): void {
+  private deliver(record: LogRecord): void {
     try {
       this.onRecord({ partition: record.partition, offset: record.offset, key: record.key, value: record.value });
     } catch (error) {
@@ -160,8 +160,10 @@ export class CompactedTopicLog implements TopicLog {
   }
 
   /**
-   * Called only when no fetched records wait for delivery: every known position is then delivered
-   * up to. Resolves the waiters whose end offsets are reached.
+   * Moves `delivered` to the fetcher's positions and resolves the waiters whose end offsets are
+   * reached. Invariant: called only when no fetched record awaits delivery (never between a
+   * fetch's answer and the delivery of its records), so `readToEnd` cannot resolve before
+   * `onRecord` saw every record below its end offsets.
    */
   private markDelivered(): void {
     for (const position of this.positions) if (position.next !== null) this.delivered[position.partition] = position.next;

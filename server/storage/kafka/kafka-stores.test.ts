@@ -24,7 +24,7 @@ describe("createKafkaStores", () => {
   it("opens the three topics with Kafka Connect's sizing, topic settings and client ids", () => {
     const logs = new MemoryTopicLogs();
     createKafkaStores(
-      worker({ "client.id": "east", "offset.storage.partitions": "50", "status.storage.replication.factor": "-1", "config.storage.min.insync.replicas": "2", "config.storage.cleanup.policy": "delete" }),
+      worker({ "client.id": "east", "offset.storage.partitions": "50", "status.storage.replication.factor": "-1", "config.storage.min.insync.replicas": "2", "config.storage.cleanup.policy": "delete", "offset.storage.file.filename": "/tmp/connect.offsets" }),
       logs,
     );
     expect(logs.opened.map((log) => log.spec)).toEqual([
