@@ -81,7 +81,7 @@ describe("the Kafka config store reading Kafka Connect's records", () => {
     expect(told.filter((change) => change.kind === "tasks")).toHaveLength(3);
   });
 
-  it("takes connector names with dashes from task keys, and ignores commits of deleted connectors", async () => {
+  it("takes connector names with dashes from task keys, and drops task records of deleted connectors", async () => {
     const { store, append } = setup();
     append("connector-my-file-source-2", '{"properties":{}}');
     append("task-my-file-source-2-10", '{"properties":{"t":"ten"}}');
@@ -89,9 +89,16 @@ describe("the Kafka config store reading Kafka Connect's records", () => {
     append("commit-my-file-source-2", '{"tasks":11}');
     append("task-gone-0", '{"properties":{}}');
     append("commit-gone", '{"tasks":1}');
+    // Compaction removed this connector's config but kept its tombstone: its task records go with it.
+    append("task-back-0", '{"properties":{"stale":"yes"}}');
+    append("connector-back", null);
+    append("connector-back", '{"properties":{}}');
+    append("commit-back", '{"tasks":1}');
     await store.start();
     expect(store.snapshot().connectors.get("my-file-source-2")!.taskConfigs.map((t) => t.t)).toEqual([..."0123456789"].concat("ten"));
     expect(store.snapshot().connectors.has("gone")).toBe(false);
+    expect(store.snapshot().connectors.get("back")!.taskConfigs).toEqual([]);
+    expect(store.inconsistentConnectors()).toEqual(new Set(["back"]));
   });
 
   it("applies a target state written before its connector (initial_state), and a connector tombstone removes it all", async () => {

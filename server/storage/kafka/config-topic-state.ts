@@ -95,10 +95,10 @@ export class ConfigTopicState {
 
   private connector(connector: string, value: unknown, key: string): ConfigRecordEffect {
     if (value === null) {
+      this.buffered.delete(connector);
       if (!this.configs.has(connector)) return undefined;
       this.configs.delete(connector);
       this.taskConfigs.delete(connector);
-      this.buffered.delete(connector);
       this.inconsistentSet.delete(connector);
       this.restarts.delete(connector);
       return { kind: "connector-removed", connector };
