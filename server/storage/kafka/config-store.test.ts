@@ -191,10 +191,13 @@ describe("the Kafka config store writing Kafka Connect's records", () => {
     ]);
   });
 
-  it("sees another worker's writes before refusing, and refuses a config topic with several partitions", async () => {
+  it("sees another worker's writes on refresh and before refusing, and refuses a config topic with several partitions", async () => {
     const { store, append } = setup();
     await store.start();
     append("connector-elsewhere", '{"properties":{}}');
+    const before = store.snapshot().version;
+    await store.refresh();
+    expect(store.snapshot()).toMatchObject({ version: before + 1, connectors: new Map([["elsewhere", expect.objectContaining({ targetState: "STARTED" })]]) });
     await store.putTargetState("elsewhere", "PAUSED");
     expect(store.snapshot().connectors.get("elsewhere")!.targetState).toBe("PAUSED");
     await expect(store.putTargetState("nowhere", "PAUSED")).rejects.toMatchObject({ code: "connector.not_found" });

@@ -70,6 +70,15 @@ export class KafkaConfigStore implements ConfigStore {
     return this.log.stop();
   }
 
+  /**
+   * Reads the topic to its end: every record written before the call, by any worker, is then in
+   * `snapshot()` and told to subscribers (Kafka Connect's refresh, which a leader does before it
+   * assigns, to hold at least the config offset every member reported).
+   */
+  refresh(): Promise<void> {
+    return this.log.readToEnd();
+  }
+
   snapshot(): ConfigSnapshot {
     return this.state.snapshot();
   }
