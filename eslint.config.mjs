@@ -46,6 +46,11 @@ const builtInOnly = {
   message: "Built-in plugins import server/plugins/api only (and their own folders), exactly as a third-party plugin would.",
 };
 
+const kafkaStoresOnly = {
+  group: ["@/server/kafka/*"],
+  message: "server/storage/kafka reaches Kafka through the TopicLog it declares (topic-log.ts), implemented in server/kafka; the composition root passes it in.",
+};
+
 const restrict = (...patterns) => ["error", { patterns }];
 
 const config = [
@@ -59,6 +64,7 @@ const config = [
   { files: ["server/**/*.ts"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, postgres, next, parentImports, ui) } },
   { files: ["server/kafka/**/*.ts"], rules: { "no-restricted-imports": restrict(prisma, postgres, next, parentImports, ui) } },
   { files: ["server/storage/prisma/**/*.ts", "server/console/**/*.ts"], rules: { "no-restricted-imports": restrict(kafkajs, postgres, next, parentImports, ui) } },
+  { files: ["server/storage/kafka/**/*.ts"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, postgres, next, parentImports, ui, kafkaStoresOnly) } },
   { files: ["server/runtime/**/*.ts"], rules: { "no-restricted-imports": restrict(kafkajs, prisma, postgres, next, parentImports, ui, runtimeOnly) } },
   {
     files: ["server/plugins/connectors/**/*.ts", "server/plugins/converters/**/*.ts", "server/plugins/transforms/**/*.ts"],

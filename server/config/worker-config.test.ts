@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadWorkerConfig, workerKeysFromEnv } from "@/server/config/load-worker-config";
-import { parseWorkerConfig, WorkerConfigError } from "@/server/config/worker-config";
+import { distributedStorageSettings, parseWorkerConfig, WorkerConfigError } from "@/server/config/worker-config";
 
 /** Apache Kafka's own config/connect-standalone.properties, comments and all. */
 const connectStandaloneSample = `# Licensed to the Apache Software Foundation (ASF) ...
@@ -24,6 +24,38 @@ offset.flush.interval.ms=10000
 #plugin.path=
 `;
 
+/** The settings of Apache Kafka's own config/connect-distributed.properties, with comments in its style (ours). */
+const connectDistributedSample = `# A distributed worker's settings.
+bootstrap.servers=localhost:9092
+
+# The Connect cluster's group.
+group.id=connect-cluster
+
+key.converter=org.apache.kafka.connect.json.JsonConverter
+value.converter=org.apache.kafka.connect.json.JsonConverter
+key.converter.schemas.enable=true
+value.converter.schemas.enable=true
+
+# The internal topics.
+offset.storage.topic=connect-offsets
+offset.storage.replication.factor=1
+#offset.storage.partitions=25
+
+config.storage.topic=connect-configs
+config.storage.replication.factor=1
+
+status.storage.topic=connect-status
+status.storage.replication.factor=1
+#status.storage.partitions=5
+
+offset.flush.interval.ms=10000
+
+#listeners=HTTP://:8083
+#rest.advertised.host.name=
+#rest.advertised.port=
+#plugin.path=
+`;
+
 function writeTemp(text: string): string {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), "worker-config-")), "worker.properties");
   writeFileSync(file, text);
@@ -38,6 +70,25 @@ describe("worker configuration", () => {
     expect(config.settings["offset.storage.file.filename"]).toBe("/tmp/connect.offsets");
     expect(config.settings["plugin.path"]).toEqual([]);
     expect(config.originals["value.converter.schemas.enable"]).toBe("true");
+  });
+
+  it("reads Kafka's sample connect-distributed.properties unchanged, with its group and internal topics", () => {
+    const config = loadWorkerConfig({ file: writeTemp(connectDistributedSample), env: {} });
+    expect(distributedStorageSettings(config)).toEqual({
+      groupId: "connect-cluster",
+      config: { setting: "config.storage.topic", topic: "connect-configs", partitions: 1, replicationFactor: 1, topicConfigs: {} },
+      offsets: { setting: "offset.storage.topic", topic: "connect-offsets", partitions: 25, replicationFactor: 1, topicConfigs: {} },
+      status: { setting: "status.storage.topic", topic: "connect-status", partitions: 5, replicationFactor: 1, topicConfigs: {} },
+    });
+  });
+
+  it("sizes internal topics as Kafka Connect does: 3 replicas by default, -1 for the broker's default, never 0", () => {
+    const { settings } = parseWorkerConfig({ "offset.storage.partitions": "-1", "status.storage.replication.factor": "-1" }, () => "test");
+    expect([settings["config.storage.replication.factor"], settings["offset.storage.partitions"], settings["status.storage.replication.factor"]]).toEqual([3, -1, -1]);
+    expect(() => parseWorkerConfig({ "status.storage.partitions": "0" }, () => "worker.properties")).toThrow(
+      /"status\.storage\.partitions" must be positive, or -1 for the broker's default, got "0"/,
+    );
+    expect(() => parseWorkerConfig({ "config.storage.replication.factor": "-2" }, () => "worker.properties")).toThrow(/"config\.storage\.replication\.factor" must be between -1 and 32767/);
   });
 
   it("applies Kafka Connect's defaults to unset keys", () => {

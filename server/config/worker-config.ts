@@ -45,6 +45,9 @@ const nonEmptyList = list.refine((items) => items.length > 0, "must list at leas
 
 const text = z.string().trim();
 
+/** Kafka's topic sizing: a positive count, or -1 for the broker's default. */
+const topicSize = (max: number) => integer(-1, max).refine((n) => n !== 0, "must be positive, or -1 for the broker's default");
+
 const oneOf = <T extends string>(values: readonly [T, ...T[]]) =>
   z
     .string()
@@ -80,11 +83,11 @@ const keys = {
   "config.storage.topic": { schema: text, default: undefined },
   "offset.storage.topic": { schema: text, default: undefined },
   "status.storage.topic": { schema: text, default: undefined },
-  "config.storage.replication.factor": { schema: integer(-1, 32767), default: "3" },
-  "offset.storage.replication.factor": { schema: integer(-1, 32767), default: "3" },
-  "status.storage.replication.factor": { schema: integer(-1, 32767), default: "3" },
-  "offset.storage.partitions": { schema: integer(1), default: "25" },
-  "status.storage.partitions": { schema: integer(1), default: "5" },
+  "config.storage.replication.factor": { schema: topicSize(32767), default: "3" },
+  "offset.storage.replication.factor": { schema: topicSize(32767), default: "3" },
+  "status.storage.replication.factor": { schema: topicSize(32767), default: "3" },
+  "offset.storage.partitions": { schema: topicSize(2 ** 31 - 1), default: "25" },
+  "status.storage.partitions": { schema: topicSize(2 ** 31 - 1), default: "5" },
   "topic.creation.enable": { schema: bool, default: "true" },
   "topic.tracking.enable": { schema: bool, default: "true" },
   "topic.tracking.allow.reset": { schema: bool, default: "true" },
@@ -150,4 +153,63 @@ export function parseListener(entry: string): { protocol: "http" | "https"; host
   const match = listener.exec(entry);
   if (!match) throw new TributaryError("config.invalid_value", `Not a listener URL: ${entry}`);
   return { protocol: match[1]!.toLowerCase() as "http" | "https", host: match[2]!.replace(/^\[|\]$/g, ""), port: Number(match[3]) };
+}
+
+/** One internal topic of distributed mode, as the worker settings name and size it. */
+export interface InternalTopicSettings {
+  /** The setting that names the topic (`config.storage.topic`), for messages. */
+  setting: string;
+  topic: string;
+  /** Partitions of the topic when the worker creates it (-1: the broker's default); the config topic always has 1. */
+  partitions: number;
+  /** Replication factor when the worker creates it (-1: the broker's default). */
+  replicationFactor: number;
+  /** Further topic configs for its creation: the other `<prefix>.*` keys, such as `config.storage.min.insync.replicas`. */
+  topicConfigs: Record<string, string>;
+}
+
+/** Distributed mode's group and internal topics (Kafka Connect's DistributedConfig). */
+export interface DistributedStorageSettings {
+  groupId: string;
+  config: InternalTopicSettings;
+  offsets: InternalTopicSettings;
+  status: InternalTopicSettings;
+}
+
+/** `<prefix>.*` keys that are not topic configs: the topic's name and sizing, the forced cleanup policy, and standalone's `offset.storage.file.filename`. */
+const NOT_TOPIC_CONFIGS = new Set(["topic", "partitions", "replication.factor", "cleanup.policy", "file.filename"]);
+
+/**
+ * The settings distributed mode needs beyond the common ones: `group.id` and the three internal
+ * topics, which Kafka Connect requires and which must be three different topics. Throws
+ * WorkerConfigError naming the first key missing or in conflict.
+ */
+export function distributedStorageSettings(config: WorkerConfig): DistributedStorageSettings {
+  const { settings, originals } = config;
+  const required = (key: "group.id" | "config.storage.topic" | "offset.storage.topic" | "status.storage.topic"): string => {
+    const value = settings[key];
+    if (!value) throw new WorkerConfigError(key, `Invalid worker configuration: distributed mode needs "${key}", which is not set`);
+    return value;
+  };
+  const topic = (prefix: "config.storage" | "offset.storage" | "status.storage", partitions: number): InternalTopicSettings => {
+    const topicConfigs: Record<string, string> = {};
+    for (const [key, value] of Object.entries(originals)) {
+      const name = key.startsWith(`${prefix}.`) ? key.slice(prefix.length + 1) : undefined;
+      if (name && !NOT_TOPIC_CONFIGS.has(name)) topicConfigs[name] = value;
+    }
+    const replicationFactor = settings[`${prefix}.replication.factor`];
+    return { setting: `${prefix}.topic`, topic: required(`${prefix}.topic`), partitions, replicationFactor, topicConfigs };
+  };
+  const storage = {
+    groupId: required("group.id"),
+    config: topic("config.storage", 1),
+    offsets: topic("offset.storage", settings["offset.storage.partitions"]),
+    status: topic("status.storage", settings["status.storage.partitions"]),
+  };
+  const topics = [storage.config, storage.offsets, storage.status];
+  for (const [i, one] of topics.entries()) {
+    const other = topics.slice(0, i).find((earlier) => earlier.topic === one.topic);
+    if (other) throw new WorkerConfigError(one.setting, `Invalid worker configuration: "${one.setting}" and "${other.setting}" both name topic ${JSON.stringify(one.topic)}; each needs a topic of its own`);
+  }
+  return storage;
 }
