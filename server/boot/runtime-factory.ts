@@ -11,18 +11,21 @@ import { RollupStore } from "@/server/console/metrics/rollup-store";
 import { EventHub } from "@/server/runtime/events/event-hub";
 import { publishStoreChanges } from "@/server/runtime/events/store-events";
 import { ConnectMetrics } from "@/server/runtime/metrics/connect-metrics";
-import { StandaloneHerder, type StandaloneHerderOptions } from "@/server/runtime/herder/standalone-herder";
+import type { Herder } from "@/server/runtime/herder/herder";
+import { StandaloneHerder } from "@/server/runtime/herder/standalone-herder";
 import { loadPluginPath } from "@/server/runtime/plugins/plugin-path-loader";
 import { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
 import { Runtime, type RuntimeMode } from "@/server/runtime/runtime";
 import { PrismaConfigStore } from "@/server/storage/prisma/config-store";
 import { openDatabase } from "@/server/storage/prisma/database";
 import { applyMigrations, sqliteFile } from "@/server/storage/prisma/migrate";
-import { demoPipeline, type SeedConnector } from "@/server/boot/demo-pipeline";
+import { createClusterHerder, type HerderParts } from "@/server/boot/cluster-herder";
+import { demoPipeline } from "@/server/boot/demo-pipeline";
 import { PrismaOffsetStore } from "@/server/storage/prisma/offset-store";
 import { PrismaStatusStore } from "@/server/storage/prisma/status-store";
 import { StoreLock } from "@/server/storage/prisma/store-lock";
 import { PrismaWorkerProcessStore } from "@/server/storage/prisma/worker-process-store";
+import { MemoryWorkerProcessStore } from "@/server/storage/memory/worker-process-store";
 import { getLogger } from "@/server/logging/logger";
 import { VERSION } from "@/server/version";
 
@@ -43,22 +46,36 @@ export interface RestEndpoint {
  * are fed from the stores. Synchronous, so start-up failures (a held lock, migrations, bad TLS
  * files) throw here, before anything is installed; the process then exits, which lets the lock
  * go, or (`tributary standalone`) releases the lock it passed in.
+ *
+ * The embedded runtime joins a cluster as one of its workers when the worker settings name a
+ * `group.id`: its connectors then live in the cluster's internal topics (see
+ * createDistributedRuntime), while the database keeps the console's own data.
  */
-export function createRuntime(mode: RuntimeMode, config: WorkerConfig, rest: RestEndpoint, lock: StoreLock = lockDatabase(mode, config, rest)): Runtime {
+export function createRuntime(mode: "embedded" | "standalone", config: WorkerConfig, rest: RestEndpoint, lock: StoreLock = lockDatabase(mode, config, rest)): Runtime {
   const databaseUrl = config.settings["tributary.database.url"];
   const { workerId, restUrl } = advertised(config, rest);
   const { applied, created } = applyMigrations(databaseUrl, path.join(projectHome(), "prisma", "migrations"));
   if (applied.length > 0) log.info({ applied, databaseUrl }, "database migrated");
   const db = openDatabase(databaseUrl);
-  const events = new EventHub();
-  const metrics = new ConnectMetrics({ windows: { windowMs: config.settings["metrics.sample.window.ms"], samples: config.settings["metrics.num.samples"] } });
-  events.subscribe((event) => metrics.observe(event));
+  const { events, metrics } = observability(config);
   const history = new MetricsHistory({ metrics, events, store: new RollupStore(db), retentionMs: config.settings["tributary.metrics.retention.ms"] });
   installMetricsHistory(history);
-  const stores = { configs: new PrismaConfigStore(db), statuses: new PrismaStatusStore(db), offsets: new PrismaOffsetStore(db) };
-  publishStoreChanges(events, stores);
+  const clients = new WorkerClientFactory(config);
+  const parts = herderParts(config, workerId, metrics, clients);
+  const joinsCluster = mode === "embedded" && config.settings["group.id"] !== undefined;
+  let herder: Herder & { prepare(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
+  if (joinsCluster) {
+    const cluster = createClusterHerder(config, { ...parts, restUrl, clients }, exitOnFatal);
+    publishStoreChanges(events, { configs: cluster.stores.config, statuses: cluster.stores.status });
+    herder = cluster.herder;
+  } else {
+    const stores = { configs: new PrismaConfigStore(db), statuses: new PrismaStatusStore(db), offsets: new PrismaOffsetStore(db) };
+    publishStoreChanges(events, stores);
+    const seed = mode === "embedded" && created ? demoPipeline(path.dirname(sqliteFile(databaseUrl))) : [];
+    herder = new StandaloneHerder({ ...parts, ...stores, close: () => clients.close(), seed });
+  }
   return new Runtime({
-    mode,
+    mode: joinsCluster ? "distributed" : mode,
     workerId,
     version: VERSION,
     restUrl,
@@ -67,8 +84,46 @@ export function createRuntime(mode: RuntimeMode, config: WorkerConfig, rest: Res
     events,
     metrics,
     services: [history],
-    herder: createHerder(config, workerId, stores, metrics, mode === "embedded" && created ? demoPipeline(path.dirname(sqliteFile(databaseUrl))) : []),
+    herder,
   });
+}
+
+/**
+ * The runtime of a headless distributed worker (`tributary distributed`): no database; its
+ * connectors, offsets and statuses live in the cluster's internal topics, in Kafka Connect's
+ * formats, so it can join (or replace) Apache Kafka Connect workers of the same `group.id`.
+ * Throws WorkerConfigError when a setting distributed mode needs is missing.
+ */
+export function createDistributedRuntime(config: WorkerConfig, rest: RestEndpoint): Runtime {
+  const { workerId, restUrl } = advertised(config, rest);
+  const { events, metrics } = observability(config);
+  const clients = new WorkerClientFactory(config);
+  const cluster = createClusterHerder(config, { ...herderParts(config, workerId, metrics, clients), restUrl, clients }, exitOnFatal);
+  publishStoreChanges(events, { configs: cluster.stores.config, statuses: cluster.stores.status });
+  return new Runtime({
+    mode: "distributed",
+    workerId,
+    version: VERSION,
+    restUrl,
+    cluster: new KafkaCluster(config, config.settings["client.id"] ?? "tributary-distributed"),
+    workers: new MemoryWorkerProcessStore(),
+    events,
+    metrics,
+    herder: cluster.herder,
+  });
+}
+
+function observability(config: WorkerConfig): { events: EventHub; metrics: ConnectMetrics } {
+  const events = new EventHub();
+  const metrics = new ConnectMetrics({ windows: { windowMs: config.settings["metrics.sample.window.ms"], samples: config.settings["metrics.num.samples"] } });
+  events.subscribe((event) => metrics.observe(event));
+  return { events, metrics };
+}
+
+/** A worker that lost its group membership for good stops, as Kafka Connect's does; its supervisor restarts it. */
+function exitOnFatal(): void {
+  process.exitCode = 1;
+  process.kill(process.pid, "SIGTERM");
 }
 
 /**
@@ -95,18 +150,15 @@ export function createPluginRegistry(): PluginRegistry {
   return registry;
 }
 
-type Stores = Pick<StandaloneHerderOptions, "configs" | "statuses" | "offsets">;
-
-function createHerder(config: WorkerConfig, workerId: string, stores: Stores, metrics: ConnectMetrics, seed: SeedConnector[]): StandaloneHerder {
-  const clients = new WorkerClientFactory(config);
+/** What a herder is built from in either mode, besides its stores. */
+function herderParts(config: WorkerConfig, workerId: string, metrics: ConnectMetrics, clients: WorkerClientFactory): HerderParts {
   const { settings } = config;
   const registry = createPluginRegistry();
   const pluginPath = settings["plugin.path"];
-  return new StandaloneHerder({
+  return {
     workerId,
     registry,
     loadPlugins: async () => void (pluginPath.length > 0 && (await loadPluginPath(pluginPath, registry))),
-    ...stores,
     admin: clients.admin(),
     worker: {
       workerConfig: {
@@ -122,7 +174,5 @@ function createHerder(config: WorkerConfig, workerId: string, stores: Stores, me
     },
     topicTracking: { enabled: settings["topic.tracking.enable"], allowReset: settings["topic.tracking.allow.reset"] },
     overridePolicy: settings["connector.client.config.override.policy"],
-    close: () => clients.close(),
-    seed,
-  });
+  };
 }

@@ -1,16 +1,20 @@
 import { fatalLine } from "@/server/errors/tributary-error";
 import { runConnectorsCommand } from "@/server/cli/connectors/commands";
+import { runDistributed } from "@/server/cli/distributed";
 import { runStandalone } from "@/server/cli/standalone";
 import { VERSION } from "@/server/version";
 
 const usage = `Usage:
   tributary --version
   tributary standalone <worker.properties> [connector.properties|connector.json ...]
+  tributary distributed <connect-distributed.properties>
   tributary connectors <command> [options]    (tributary connectors --help)
 
 Runs the Tributary Connect runtime without the console. The worker file takes Kafka Connect's
 worker keys (bootstrap.servers, listeners, offset.flush.interval.ms, plugin.path, ...);
-environment variables CONNECT_<KEY> and KAFKA_BROKERS override it.
+environment variables CONNECT_<KEY> and KAFKA_BROKERS override it. "distributed" joins the
+cluster of the file's group.id, keeping connectors, offsets and statuses in its internal topics
+(config.storage.topic, offset.storage.topic, status.storage.topic) as Kafka Connect does.
 
 "tributary connectors" lists, creates, updates and controls connectors through the Kafka Connect
 REST API of a Tributary or Apache Kafka Connect worker (--url, default $TRIBUTARY_URL or
@@ -30,6 +34,11 @@ async function main(args: string[]): Promise<void> {
   if (command === "standalone") {
     if (rest.length < 1) throw new UsageError("standalone needs the worker .properties file, then optionally connector files");
     await runStandalone(rest[0]!, rest.slice(1));
+    return;
+  }
+  if (command === "distributed") {
+    if (rest.length !== 1) throw new UsageError("distributed needs exactly one argument, the worker .properties file");
+    await runDistributed(rest[0]!);
     return;
   }
   if (command === "connectors") {

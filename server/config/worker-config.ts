@@ -88,6 +88,8 @@ const keys = {
   "status.storage.replication.factor": { schema: topicSize(32767), default: "3" },
   "offset.storage.partitions": { schema: topicSize(2 ** 31 - 1), default: "25" },
   "status.storage.partitions": { schema: topicSize(2 ** 31 - 1), default: "5" },
+  // Tributary waits 3 s for a departed worker before reassigning its work; Kafka Connect waits 5 minutes.
+  "scheduled.rebalance.max.delay.ms": { schema: integer(0), default: "3000" },
   "topic.creation.enable": { schema: bool, default: "true" },
   "topic.tracking.enable": { schema: bool, default: "true" },
   "topic.tracking.allow.reset": { schema: bool, default: "true" },

@@ -1,4 +1,4 @@
-import { TributaryError } from "@/server/errors/tributary-error";
+import { messageOf, TributaryError } from "@/server/errors/tributary-error";
 import { getLogger } from "@/server/logging/logger";
 import type { Assignment, AssignmentSource } from "@/server/runtime/herder/assignment";
 import type { ForwardToLeader, Leadership, LeaderRoute } from "@/server/runtime/herder/leadership";
@@ -25,6 +25,8 @@ export interface WorkerCoordinatorOptions {
   configs: ConfigStore;
   member: WorkerGroupMember;
   assignor: IncrementalCooperativeAssignor;
+  /** Reads the config store to its current end; the leader calls it before it assigns. */
+  refreshConfigs?: () => Promise<void>;
   /** How leader-only requests reach the worker at a URL. */
   forwarder: (url: string) => ForwardToLeader;
   /** Resolves once the reconciler acted on the latest assignment (revoked work is stopped). */
@@ -125,6 +127,7 @@ export class WorkerCoordinator implements GroupMemberHandler, AssignmentSource, 
     const version = CONNECT_PROTOCOLS.find((p) => p.name === input.protocol)?.version ?? 1;
     const states = input.members.map(({ memberId, metadata }) => ({ memberId, state: decodeWorkerState(metadata) }));
     const wanted = Math.max(...states.map(({ state }) => state.configOffset));
+    await this.options.refreshConfigs?.().catch((error: unknown) => log.warn({ err: messageOf(error) }, "could not read the config topic to its end before assigning"));
     const caughtUp = await this.configReached(wanted);
     const snapshot = this.options.configs.snapshot();
     const leaderUrl = states.find(({ memberId }) => memberId === input.leaderId)?.state.url ?? this.options.restUrl;

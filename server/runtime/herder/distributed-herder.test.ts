@@ -28,6 +28,10 @@ function cluster(size: number, maxDelayMs = 0) {
       restUrl: url,
       registry: scriptedRegistry(),
       ...stores,
+      startStores: async () => {
+        await stores.configs.start();
+        await stores.statuses.start();
+      },
       admin: clients.admin(),
       member: group.member(`w${i + 1}`),
       scheduledRebalanceMaxDelayMs: maxDelayMs,

@@ -22,10 +22,14 @@ export interface DistributedHerderOptions {
   /** This worker's Connect REST API root, as the other workers reach it. */
   restUrl: string;
   registry: PluginRegistry;
-  /** The Kafka-backed stores, not started yet: `prepare()` starts them. */
+  /** The Kafka-backed stores, not started yet: `prepare()` starts them through `startStores`. */
   configs: ConfigStore;
   statuses: StatusStore;
   offsets: OffsetStore;
+  /** Reads the stores to their ends (creating the internal topics when missing). */
+  startStores: () => Promise<void>;
+  /** Reads the config store to its current end; the leader calls it before each assignment (Kafka Connect's refresh). */
+  refreshConfigs?: () => Promise<void>;
   admin: KafkaAdmin;
   /** This worker's membership of the group (`group.id`). */
   member: WorkerGroupMember;
@@ -79,6 +83,7 @@ export class DistributedHerder extends RequestHerder {
       member: options.member,
       assignor: new IncrementalCooperativeAssignor(options.scheduledRebalanceMaxDelayMs),
       forwarder: options.forwarder ?? restForwarder,
+      refreshConfigs: options.refreshConfigs,
       applied: () => reconciler.settled(),
       onFatal: (error) => options.onFatal?.(error),
     });
@@ -125,8 +130,7 @@ export class DistributedHerder extends RequestHerder {
   /** Loads the plugins and reads the stores to their end, then joins the group and starts reconciling. */
   async prepare(): Promise<void> {
     await this.options.loadPlugins?.();
-    await this.options.configs.start();
-    await this.options.statuses.start();
+    await this.options.startStores();
     this.reconciler.start();
     this.coordinator.start();
   }

@@ -73,12 +73,16 @@ export class WorkerSinkTask extends WorkerTask {
     try {
       await this.operator.start();
       await task.start(this.setup.taskConfig);
-      await consumer.start({
+      // RUNNING once the task started, as Kafka Connect reports it: the consumer's group join can
+      // wait out a dead member's session, and neither the status nor a stop waits for that.
+      this.reportStarted();
+      const joined = consumer.start({
         onBatch: (records, highWatermark) => this.onBatch(records, highWatermark),
         onAssignment: (partitions) => this.onAssignment(partitions),
         onError: async (error) => this.fail(error),
       });
-      this.reportStarted();
+      joined.catch(() => undefined);
+      if ((await Promise.race([joined.then(() => "joined" as const), this.stopped.then(() => "stopped" as const)])) === "stopped") return;
       this.commitTimer = setInterval(() => void this.exclusive(() => this.commitOffsets()).catch((error: unknown) => this.fail(error)), this.setup.offsetFlushIntervalMs);
       await this.stopped;
     } finally {

@@ -1,6 +1,6 @@
 import type { WorkerProcessRecord, WorkerProcessStore } from "@/server/storage/contracts/worker-process-store";
 
-/** WorkerProcessStore in memory, for unit tests. `now` is injectable for a fake clock. */
+/** WorkerProcessStore in memory: a headless distributed worker has no database (its cluster knows its workers), and unit tests. `now` is injectable for a fake clock. */
 export class MemoryWorkerProcessStore implements WorkerProcessStore {
   readonly records = new Map<string, WorkerProcessRecord>();
 

@@ -1,0 +1,49 @@
+import { distributedStorageSettings, type WorkerConfig } from "@/server/config/worker-config";
+import { KafkaTopicLogs } from "@/server/kafka/compacted-topic-log";
+import { workerGroupMember } from "@/server/kafka/connect-group-member";
+import type { WorkerClientFactory } from "@/server/kafka/client-factory";
+import { getLogger } from "@/server/logging/logger";
+import { DistributedHerder } from "@/server/runtime/herder/distributed-herder";
+import type { StandaloneHerderOptions } from "@/server/runtime/herder/standalone-herder";
+import { createKafkaStores, type KafkaStores } from "@/server/storage/kafka/kafka-stores";
+
+const log = getLogger("tributary.boot");
+
+/** What a worker's herder is built from in either mode, besides its stores. */
+export type HerderParts = Pick<StandaloneHerderOptions, "workerId" | "registry" | "loadPlugins" | "admin" | "worker" | "topicTracking" | "overridePolicy">;
+
+/**
+ * The herder of a worker that joins the cluster of its `group.id` (distributed mode): the three
+ * Kafka-backed stores on `config|offset|status.storage.topic` (Kafka Connect's formats), the
+ * worker's group membership and a DistributedHerder over them. `onFatal` is told when the
+ * membership ends for good (the process should stop). Throws WorkerConfigError when a setting
+ * distributed mode needs is missing.
+ */
+export function createClusterHerder(
+  config: WorkerConfig,
+  parts: HerderParts & { restUrl: string; clients: WorkerClientFactory },
+  onFatal: (error: Error) => void,
+): { herder: DistributedHerder; stores: KafkaStores } {
+  const { groupId } = distributedStorageSettings(config);
+  const stores = createKafkaStores(config, new KafkaTopicLogs(config));
+  const { clients, ...rest } = parts;
+  const herder = new DistributedHerder({
+    ...rest,
+    configs: stores.config,
+    statuses: stores.status,
+    offsets: stores.offsets,
+    startStores: () => stores.start(),
+    refreshConfigs: () => stores.config.refresh(),
+    member: workerGroupMember(config, groupId),
+    scheduledRebalanceMaxDelayMs: config.settings["scheduled.rebalance.max.delay.ms"],
+    onFatal: (error) => {
+      log.error({ err: error.message, groupId }, "the worker lost its membership of the cluster for good");
+      onFatal(error);
+    },
+    close: async () => {
+      await clients.close();
+      await stores.stop();
+    },
+  });
+  return { herder, stores };
+}
