@@ -180,7 +180,12 @@ export const connect41ShapeChecks: Check[] = [
       const config = { "connector.class": "FileStreamSink", file: path.join(t.scratchDir, `${connector}.txt`), topics: topic, "tasks.max": "2" };
       assert.equal((await call(t, "POST", "/connectors", { name: connector, config })).status, 201);
       const version = await pluginVersion(t, "org.apache.kafka.connect.file.FileStreamSinkConnector");
-      const tasks = (await call(t, "GET", `/connectors/${connector}/tasks`)).body as Array<{ id: { connector: string; task: number }; config: Record<string, string> }>;
+      type TaskInfo = { id: { connector: string; task: number }; config: Record<string, string> };
+      // In distributed mode (Kafka Connect's too) a new connector's tasks appear once its worker generated them.
+      const tasks = await until(async () => {
+        const body = (await call(t, "GET", `/connectors/${connector}/tasks`)).body as TaskInfo[];
+        return body.length > 0 ? body : undefined;
+      }, "the connector's tasks");
       assert.deepEqual(tasks.map((task) => task.id.task), [0, 1]);
       for (const task of tasks) assert.deepEqual(task.config, { ...config, name: connector, "task.class": "org.apache.kafka.connect.file.FileStreamSinkTask" });
       const status = await until(async () => {

@@ -69,7 +69,11 @@ export const restConformanceChecks: Check[] = [
     name: "POST /connectors creates (201 + Location) and the connector reads back everywhere",
     run: async (t) => {
       const { connector, config } = await createSource(t);
-      const info = await call(t, "GET", `/connectors/${connector}`);
+      // In distributed mode (Kafka Connect's too) a new connector's tasks appear once its worker generated them.
+      const info = await eventually(async () => {
+        const answer = await call(t, "GET", `/connectors/${connector}`);
+        return (answer.body as { tasks?: unknown[] }).tasks?.length ? answer : undefined;
+      }, "the connector's tasks");
       assert.deepEqual(info.body, { name: connector, config: { ...config, name: connector }, tasks: [{ connector, task: 0 }], type: "source" });
       assert.deepEqual((await call(t, "GET", `/connectors/${connector}/config`)).body, { ...config, name: connector });
       await eventually(async () => ((await state(t, connector))?.tasks[0]?.state === "RUNNING" ? true : undefined), "RUNNING");
