@@ -14,6 +14,7 @@ import {
   type WorkerState,
 } from "@/server/runtime/distributed/connect-protocol";
 import type { IncrementalCooperativeAssignor } from "@/server/runtime/distributed/incremental-assignor";
+import type { RebalanceMetrics } from "@/server/runtime/metrics/rebalance-metrics";
 import type { GroupAssignmentResult, GroupMemberHandler, GroupMemberInfo, WorkerGroupMember } from "@/server/runtime/ports";
 import type { TaskId } from "@/server/runtime/worker/worker-task";
 import type { ConfigChange, ConfigSnapshot, ConfigStore } from "@/server/storage/contracts/config-store";
@@ -33,6 +34,8 @@ export interface WorkerCoordinatorOptions {
   applied: () => Promise<void>;
   /** How long the leader waits for its config snapshot to reach a member's before answering CONFIG_MISMATCH. */
   configSyncTimeoutMs?: number;
+  /** Where the rebalances this worker takes part in are recorded (Kafka Connect's connect-worker-rebalance-metrics). */
+  rebalances?: RebalanceMetrics;
   /** Called with a failure that ended the membership. */
   onFatal: (error: Error) => void;
 }
@@ -115,6 +118,7 @@ export class WorkerCoordinator implements GroupMemberHandler, AssignmentSource, 
   }
 
   protocols(): Array<{ name: string; metadata: Buffer }> {
+    this.options.rebalances?.started();
     const state: WorkerState = {
       url: this.options.restUrl,
       configOffset: this.options.configs.snapshot().version,
@@ -166,6 +170,7 @@ export class WorkerCoordinator implements GroupMemberHandler, AssignmentSource, 
       return;
     }
     this.generation = result.generation;
+    this.options.rebalances?.completed({ protocol: result.protocol, leader: assignment.leader, epoch: result.generation });
     this.setRunning(applyAssignment(this.running, assignment.assigned, assignment.revoked));
     if (!this.isLeader) this.members = [];
     log.info({ generation: result.generation, leader: this.isLeader, connectors: this.running.connectors.length, tasks: this.running.tasks.length }, "joined the group");

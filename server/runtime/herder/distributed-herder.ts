@@ -84,6 +84,7 @@ export class DistributedHerder extends RequestHerder {
       assignor: new IncrementalCooperativeAssignor(options.scheduledRebalanceMaxDelayMs),
       forwarder: options.forwarder ?? restForwarder,
       refreshConfigs: options.refreshConfigs,
+      rebalances: options.worker.metrics?.rebalanceMetrics(),
       applied: () => reconciler.settled(),
       onFatal: (error) => options.onFatal?.(error),
     });

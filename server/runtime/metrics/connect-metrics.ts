@@ -1,5 +1,6 @@
 import type { RuntimeEvent } from "@/server/runtime/events/event-hub";
 import type { MetricSample } from "@/server/runtime/metrics/metric-definitions";
+import { RebalanceMetrics } from "@/server/runtime/metrics/rebalance-metrics";
 import { DEFAULT_SAMPLE_WINDOWS, StateTimer, type SampleWindows } from "@/server/runtime/metrics/sampled-stat";
 import { SinkTaskMetrics, SourceTaskMetrics, type Clock, type TaskMetrics, type TaskTotals } from "@/server/runtime/metrics/task-metrics";
 
@@ -52,6 +53,8 @@ export class ConnectMetrics {
     connector: { attempts: 0, successes: 0, failures: 0 },
     task: { attempts: 0, successes: 0, failures: 0 },
   };
+
+  private rebalance: RebalanceMetrics | undefined;
 
   constructor(options: { windows?: SampleWindows; now?: Clock } = {}) {
     this.windows = options.windows ?? DEFAULT_SAMPLE_WINDOWS;
@@ -131,6 +134,12 @@ export class ConnectMetrics {
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
+  /** Kafka Connect's `connect-worker-rebalance-metrics`, reported from the first call on (a distributed worker's group side calls it). */
+  rebalanceMetrics(): RebalanceMetrics {
+    this.rebalance ??= new RebalanceMetrics(this.now);
+    return this.rebalance;
+  }
+
   /** Every metric's current reading, group by group. */
   snapshot(): MetricSample[] {
     const now = this.now();
@@ -152,6 +161,7 @@ export class ConnectMetrics {
     }
     for (const metrics of this.tasks.values()) samples.push(...metrics.samples());
     samples.push(...this.workerSamples());
+    if (this.rebalance) samples.push(...this.rebalance.samples());
     return samples;
   }
 

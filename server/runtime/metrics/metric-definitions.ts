@@ -5,7 +5,7 @@
  */
 
 /** Kafka Connect's metric groups that Tributary reports. */
-export type MetricGroup = "connector-metrics" | "connector-task-metrics" | "source-task-metrics" | "sink-task-metrics" | "task-error-metrics" | "connect-worker-metrics";
+export type MetricGroup = "connector-metrics" | "connector-task-metrics" | "source-task-metrics" | "sink-task-metrics" | "task-error-metrics" | "connect-worker-metrics" | "connect-worker-rebalance-metrics";
 
 /** `counter` only grows (until its task restarts); `gauge` goes up and down; `info` is a string value. */
 export type MetricKind = "counter" | "gauge" | "info";
@@ -95,6 +95,16 @@ export const METRICS: Record<MetricGroup, Record<string, MetricDefinition>> = {
     "connector-unassigned-task-count": def("gauge", "The connector's unassigned tasks.", CONNECTOR),
     "connector-destroyed-task-count": def("gauge", "The connector's destroyed tasks.", CONNECTOR),
     "connector-restarting-task-count": def("gauge", "The connector's restarting tasks.", CONNECTOR),
+  },
+  "connect-worker-rebalance-metrics": {
+    "connect-protocol": def("info", "The group protocol of the latest generation (distributed mode).", []),
+    "leader-name": def("info", "The member id of the latest generation's leader.", []),
+    epoch: def("gauge", "The latest generation this worker joined.", []),
+    "completed-rebalances-total": def("counter", "Rebalances this worker completed.", []),
+    rebalancing: def("gauge", "1 while this worker takes part in a rebalance, else 0.", []),
+    "rebalance-max-time-ms": def("gauge", "The longest rebalance this worker took part in, in ms.", []),
+    "rebalance-avg-time-ms": def("gauge", "The average time of this worker's rebalances, in ms.", []),
+    "time-since-last-rebalance-ms": def("gauge", "Milliseconds since this worker's last rebalance completed; -1 before the first.", []),
   },
 };
 
