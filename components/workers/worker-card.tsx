@@ -21,7 +21,7 @@ import { useNow } from "@/components/ui/use-now";
 const modeNote: Record<Health["runtime"]["mode"], string> = {
   embedded: "This worker runs inside the console's own process.",
   standalone: "In standalone mode this is the only worker.",
-  distributed: "Other members of the worker group will be listed here once group membership is exposed.",
+  distributed: "This worker is one member of a distributed cluster; the cluster's workers are listed below.",
 };
 
 function workerItems(health: Health, now: number, connectors: ExpandedConnectors | undefined): DetailItem[] {

@@ -53,7 +53,9 @@ export interface RestEndpoint {
  */
 export function createRuntime(mode: "embedded" | "standalone", config: WorkerConfig, rest: RestEndpoint, lock: StoreLock = lockDatabase(mode, config, rest)): Runtime {
   const databaseUrl = config.settings["tributary.database.url"];
-  const { workerId, restUrl } = advertised(config, rest);
+  const { workerId, restUrl: root } = advertised(config, rest);
+  // The console serves the Connect REST API under /api/connect; other workers forward there.
+  const restUrl = mode === "embedded" ? `${root}/api/connect` : root;
   const { applied, created } = applyMigrations(databaseUrl, path.join(projectHome(), "prisma", "migrations"));
   if (applied.length > 0) log.info({ applied, databaseUrl }, "database migrated");
   const db = openDatabase(databaseUrl);

@@ -1,5 +1,6 @@
 import { connectErrorResponse } from "@/server/http/errors";
 import { json, type Route, type RouteContext } from "@/server/http/connect/route";
+import { clusterRoutes } from "@/server/http/connect/routes/cluster";
 import { connectorActionRoutes } from "@/server/http/connect/routes/connector-actions";
 import { connectorRoutes } from "@/server/http/connect/routes/connectors";
 import { loggerRoutes } from "@/server/http/connect/routes/loggers";
@@ -11,7 +12,7 @@ import { topicRoutes } from "@/server/http/connect/routes/topics";
 import { withForwardHop } from "@/server/runtime/distributed/forwarding";
 import type { Herder } from "@/server/runtime/herder/herder";
 
-/** Every Kafka Connect REST endpoint of reference §1.2. */
+/** Every Kafka Connect REST endpoint of reference §1.2, and Tributary's cluster members. */
 const routes: Route[] = [
   ...rootRoutes,
   ...connectorRoutes,
@@ -21,6 +22,7 @@ const routes: Route[] = [
   ...offsetRoutes,
   ...pluginRoutes,
   ...loggerRoutes,
+  ...clusterRoutes,
 ];
 
 function decode(segment: string): string {

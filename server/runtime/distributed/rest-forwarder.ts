@@ -7,6 +7,9 @@ export const CONFLICTING_OPERATION = "Cannot complete request because of a confl
 
 const FORWARD_TIMEOUT_MS = 90_000;
 
+/** Tributary's own route on the Connect REST API that lists the cluster's members (leader only knows them). */
+export const CLUSTER_MEMBERS_PATH = "/tributary/cluster/members";
+
 interface Call {
   method: string;
   path: string;
@@ -38,6 +41,8 @@ function callFor(request: LeaderRequest): Call {
       return { method: "DELETE", path: connectorPath(request.name, "/offsets") };
     case "putTaskConfigs":
       return { method: "POST", path: connectorPath(request.name, "/tasks"), body: request.taskConfigs };
+    case "clusterMembers":
+      return { method: "GET", path: CLUSTER_MEMBERS_PATH };
   }
 }
 
@@ -53,7 +58,7 @@ function parseBody(text: string): unknown {
 /** What the worker's answer means for `request`. */
 function resultOf(request: LeaderRequest, status: number, body: unknown): unknown {
   if (request.op === "putConnectorConfig") return { created: status === 201, info: body };
-  if (request.op === "restartConnectorAndTasks" || request.op === "alterConnectorOffsets" || request.op === "resetConnectorOffsets") return body;
+  if (request.op === "clusterMembers" || request.op === "restartConnectorAndTasks" || request.op === "alterConnectorOffsets" || request.op === "resetConnectorOffsets") return body;
   return undefined;
 }
 

@@ -55,6 +55,8 @@ function dispatch(herder: DistributedHerder, request: LeaderRequest): Promise<un
       return herder.restartTask(request.name, request.task);
     case "deleteConnector":
       return herder.deleteConnector(request.name);
+    case "clusterMembers":
+      return herder.clusterMembers();
     default:
       throw new Error(`not forwarded in this test: ${request.op}`);
   }
@@ -120,5 +122,24 @@ describe("DistributedHerder", () => {
     expect(seen.every((entry) => entry.endsWith("@w2:8083"))).toBe(true);
     expect(seen[seen.length - 1]).toBe("RUNNING@w2:8083");
     expect(seen.length).toBeGreaterThan(1);
+  });
+
+  it("lists the cluster's workers and their work from the leader, asked on any worker", async () => {
+    const { workers } = cluster(3);
+    for (const worker of workers) await worker.prepare();
+    await Promise.all(workers.map((worker) => worker.start()));
+    await workers[1]!.putConnectorConfig("src", source, { allowReplace: false });
+    await eventually(async () => (await workers[0]!.connectorStatus("src")).tasks.filter((task) => task.state === "RUNNING").length === 3, "3 running tasks");
+    const status = await workers[0]!.connectorStatus("src");
+    for (const asked of workers) {
+      const members = await asked.clusterMembers();
+      expect(members.map((member) => member.url).sort()).toEqual(["http://w1:8083", "http://w2:8083", "http://w3:8083"]);
+      expect(members.filter((member) => member.leader)).toHaveLength(1);
+      for (const task of status.tasks) {
+        const owner = members.find((member) => member.tasks.some((one) => one.connector === "src" && one.task === task.id))!;
+        expect(owner.url).toBe(`http://${task.worker_id}`);
+      }
+      expect(members.flatMap((member) => member.connectors)).toEqual(["src"]);
+    }
   });
 });

@@ -7,7 +7,8 @@ import { RequestHerder } from "@/server/runtime/herder/request-herder";
 import { StatusReporter } from "@/server/runtime/herder/status-reporter";
 import { IncrementalCooperativeAssignor } from "@/server/runtime/distributed/incremental-assignor";
 import { restForwarder } from "@/server/runtime/distributed/rest-forwarder";
-import { WorkerCoordinator, type GroupWorker } from "@/server/runtime/distributed/worker-coordinator";
+import { WorkerCoordinator } from "@/server/runtime/distributed/worker-coordinator";
+import type { ClusterMember } from "@/server/runtime/herder/herder-types";
 import type { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
 import type { KafkaAdmin, WorkerGroupMember } from "@/server/runtime/ports";
 import { Worker, type WorkerOptions } from "@/server/runtime/worker/worker";
@@ -117,9 +118,11 @@ export class DistributedHerder extends RequestHerder {
     this.reconciler = reconciler;
   }
 
-  /** The cluster's workers, as far as this worker knows them (every worker when it leads). */
-  groupWorkers(): GroupWorker[] {
-    return this.coordinator.workers();
+  /** The cluster's workers and their work, from the leader (this worker, or another over REST). */
+  clusterMembers(): Promise<ClusterMember[]> {
+    const local = async () =>
+      this.coordinator.workers().map(({ memberId, url, leader, work }) => ({ memberId, url, leader, connectors: [...work.connectors].sort(), tasks: work.tasks.map(({ connector, task }) => ({ connector, task })) }));
+    return asLeader(this.coordinator, { op: "clusterMembers" }, local);
   }
 
   /** A task this worker runs restarts here; any other goes through the leader to the worker that runs it. */

@@ -81,4 +81,15 @@ export interface ConfigInfos {
 /** What the user may ask a new connector to start as (`initial_state`). */
 export type InitialState = "RUNNING" | "PAUSED" | "STOPPED";
 
+/** A worker of a distributed cluster and the work the leader assigned it in the latest generation. */
+export interface ClusterMember {
+  /** The worker's group member id. */
+  memberId: string;
+  /** The root of its Connect REST API, as it advertises it. */
+  url: string;
+  leader: boolean;
+  connectors: string[];
+  tasks: ConnectorTaskId[];
+}
+
 export type { RestartRequest, TargetState, ConnectState, ConfigKeyInfo, ConfigValueInfo };

@@ -1,4 +1,5 @@
 import type {
+  ClusterMember,
   ConfigInfos,
   ConfigKeyInfo,
   ConnectorInfo,
@@ -73,6 +74,13 @@ export interface Herder {
   topicEndOffsets(topics: string[]): Promise<Array<{ topic: string; partition: number; offset: number }>>;
   /** Validates a candidate config; `pluginName` is the path's plugin, only cross-checked. */
   validateConnectorConfig(pluginName: string | null, config: Record<string, string>): Promise<ConfigInfos>;
+  /**
+   * The workers of this worker's cluster with their assigned work, as the leader knows them
+   * (asked over REST when another worker leads); absent outside distributed mode. Rejects with
+   * `rebalance.in_progress` while no leader is known, `forwarded.404` when the leader is an
+   * Apache Kafka Connect worker.
+   */
+  clusterMembers?(): Promise<ClusterMember[]>;
   plugins(connectorsOnly: boolean): PluginInfo[];
   /** The config definition of any plugin kind (404 unknown, 400 for kinds without one). */
   pluginConfig(pluginName: string): ConfigKeyInfo[];
