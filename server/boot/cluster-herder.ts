@@ -32,6 +32,7 @@ export function createClusterHerder(
     configs: stores.config,
     statuses: stores.status,
     offsets: stores.offsets,
+    topicStatuses: stores.status,
     startStores: () => stores.start(),
     refreshConfigs: () => stores.config.refresh(),
     member: workerGroupMember(config, groupId),

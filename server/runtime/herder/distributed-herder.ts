@@ -15,7 +15,7 @@ import { Worker, type WorkerOptions } from "@/server/runtime/worker/worker";
 import type { TaskId } from "@/server/runtime/worker/worker-task";
 import type { ConfigStore } from "@/server/storage/contracts/config-store";
 import type { OffsetStore } from "@/server/storage/contracts/offset-store";
-import type { StatusStore } from "@/server/storage/contracts/status-store";
+import type { StatusStore, TopicStatusStore } from "@/server/storage/contracts/status-store";
 
 /** What a DistributedHerder is built from. */
 export interface DistributedHerderOptions {
@@ -38,6 +38,8 @@ export interface DistributedHerderOptions {
   scheduledRebalanceMaxDelayMs: number;
   worker: Omit<WorkerOptions, "registry" | "offsets" | "onConnectorStatus" | "onTaskStatus" | "onTopicUsed">;
   topicTracking?: { enabled: boolean; allowReset: boolean };
+  /** Where active topics are recorded for the whole cluster (the status topic); this worker's memory when absent. */
+  topicStatuses?: TopicStatusStore;
   overridePolicy?: OverridePolicy;
   /** Releases what the herder was given (Kafka clients, the stores), after every task stopped. */
   close?: () => Promise<void>;
@@ -69,14 +71,14 @@ export class DistributedHerder extends RequestHerder {
 
   constructor(options: DistributedHerderOptions) {
     const reporter = new StatusReporter(options.statuses, options.workerId, () => coordinator.current().generation);
-    const activeTopics = new ActiveTopics(options.topicTracking);
+    const activeTopics = new ActiveTopics(options.topicTracking, options.topicStatuses);
     const worker = new Worker({
       ...options.worker,
       registry: options.registry,
       offsets: options.offsets,
       onConnectorStatus: (name, state, trace) => reporter.connector(name, state, trace),
       onTaskStatus: (id, state, trace) => reporter.task(id, state, trace),
-      onTopicUsed: (connector, topic) => activeTopics.used(connector, topic),
+      onTopicUsed: (id, topic) => activeTopics.used(id, topic),
     });
     const coordinator: WorkerCoordinator = new WorkerCoordinator({
       restUrl: options.restUrl,

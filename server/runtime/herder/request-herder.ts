@@ -121,7 +121,7 @@ export class RequestHerder implements Herder {
         this.stored(name);
         await this.requests.configs.removeConnector(name);
         await this.requests.applied();
-        this.requests.activeTopics.forget(name);
+        await this.requests.activeTopics.forget(name);
       }),
     );
   }
@@ -218,7 +218,7 @@ export class RequestHerder implements Herder {
   }
 
   async resetConnectorActiveTopics(name: string): Promise<void> {
-    this.requests.activeTopics.reset(name);
+    await this.requests.activeTopics.reset(name);
   }
 
   async connectorOffsets(name: string): Promise<{ offsets: ConnectorOffset[] }> {

@@ -61,7 +61,7 @@ export class StandaloneHerder extends RequestHerder {
       offsets: options.offsets,
       onConnectorStatus: (name, state, trace) => reporter.connector(name, state, trace),
       onTaskStatus: (id, state, trace) => reporter.task(id, state, trace),
-      onTopicUsed: (connector, topic) => activeTopics.used(connector, topic),
+      onTopicUsed: (id, topic) => activeTopics.used(id, topic),
     });
     const reconciler = new Reconciler({
       worker,

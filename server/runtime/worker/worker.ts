@@ -30,7 +30,7 @@ export interface WorkerOptions {
   offsetFlushIntervalMs: number;
   onConnectorStatus: ConnectorStatusListener;
   onTaskStatus: TaskStatusListener;
-  onTopicUsed: (connector: string, topic: string) => void;
+  onTopicUsed: (id: TaskId, topic: string) => void;
   /** The worker's `topic.creation.enable`: sources may create their topics. */
   topicCreationEnabled?: boolean;
   /** Where connectors and tasks record their metrics; a private registry when absent. */
@@ -218,7 +218,7 @@ export class Worker {
     const metrics = connector instanceof SourceConnector ? this.metrics.sourceTask(id.connector, id.task) : this.metrics.sinkTask(id.connector, id.task);
     const errors = taskErrorHandling({ id, connectorConfig, converters, registry: this.options.registry, clients: this.options.clients, metrics: metrics.errors });
     const flush = this.options.offsetFlushIntervalMs;
-    const onTopicUsed = (topic: string) => this.options.onTopicUsed(id.connector, topic);
+    const onTopicUsed = (topic: string) => this.options.onTopicUsed(id, topic);
     if (connector instanceof SourceConnector) {
       const task = new TaskClass() as SourceTask;
       const producer = this.options.clients.producer(`connector-producer-${id.connector}-${id.task}`, withPrefix(connectorConfig, "producer.override"));

@@ -62,3 +62,24 @@ export interface StatusStore {
   /** Forgets the connector's status and all its task statuses. */
   removeConnector(connector: string): Promise<void>;
 }
+
+/** A topic a connector used since its last topic reset (Kafka Connect's TopicStatus). */
+export interface TopicStatus {
+  topic: string;
+  connector: string;
+  /** The task that first used it. */
+  task: number;
+  /** When it was first used, epoch milliseconds. */
+  discoverTimestamp: number;
+}
+
+/**
+ * Where a cluster keeps its connectors' active topics, so any worker answers for any connector
+ * (distributed mode's status topic, in Kafka Connect's format). `activeTopics` reads the store's
+ * current copy; writes resolve once stored.
+ */
+export interface TopicStatusStore {
+  putTopic(status: TopicStatus): Promise<void>;
+  activeTopics(connector: string): TopicStatus[];
+  resetTopics(connector: string): Promise<void>;
+}

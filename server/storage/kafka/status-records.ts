@@ -1,4 +1,6 @@
-import type { ConnectState, Status } from "@/server/storage/contracts/status-store";
+import type { ConnectState, Status, TopicStatus } from "@/server/storage/contracts/status-store";
+
+export type { TopicStatus };
 import { asInt, asObject, decodeJson, encodeJson } from "@/server/storage/kafka/internal-json";
 import type { LogWrite } from "@/server/storage/kafka/topic-log";
 
@@ -7,15 +9,6 @@ import type { LogWrite } from "@/server/storage/kafka/topic-log";
  * keys, schemaless JSON values, a tombstone for a status or topic that is gone.
  */
 
-/** A topic a connector used since its last topic reset (Kafka Connect's TopicStatus). */
-export interface TopicStatus {
-  topic: string;
-  connector: string;
-  /** The task that first used it. */
-  task: number;
-  /** When it was first used, epoch milliseconds. */
-  discoverTimestamp: number;
-}
 
 /** What a status topic key names. */
 export type StatusKey =

@@ -43,7 +43,7 @@ export function workerFixture(offsets: OffsetStore, flushMs = 1000): WorkerFixtu
     offsetFlushIntervalMs: flushMs,
     onConnectorStatus: (name, state, trace) => report(name, state, trace),
     onTaskStatus: (id, state, trace) => report(`${id.connector}-${id.task}`, state, trace),
-    onTopicUsed: (connector, topic) => topicsUsed.push(`${connector}:${topic}`),
+    onTopicUsed: (id, topic) => topicsUsed.push(`${id.connector}:${topic}`),
   });
   return { worker, clients, offsets, reports, topicsUsed, statesOf: (instance) => reports.filter((r) => r.instance === instance).map((r) => r.state) };
 }
