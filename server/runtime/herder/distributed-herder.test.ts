@@ -105,6 +105,20 @@ describe("DistributedHerder", () => {
     expect(status.tasks.map((task) => task.worker_id).every((id) => id !== "w2:8083")).toBe(true);
   });
 
+  it("shows a vanished worker's tasks UNASSIGNED, not RUNNING, while they wait out the rebalance delay", async () => {
+    const { workers, group } = cluster(3, 60_000);
+    for (const worker of workers) await worker.prepare();
+    await Promise.all(workers.map((worker) => worker.start()));
+    await workers[0]!.putConnectorConfig("src", source, { allowReplace: false });
+    await eventually(async () => (await workers[0]!.connectorStatus("src")).tasks.filter((task) => task.state === "RUNNING").length === 3, "3 running tasks");
+    const lost = (await workers[0]!.connectorStatus("src")).tasks.find((task) => task.worker_id === "w2:8083")!;
+
+    group.vanish("w2");
+    await eventually(async () => (await workers[2]!.connectorStatus("src")).tasks.find((task) => task.id === lost.id)!.state === "UNASSIGNED", "the lost task to read UNASSIGNED");
+    const status = await workers[0]!.connectorStatus("src");
+    expect(status.tasks.filter((task) => task.state === "RUNNING").map((task) => task.worker_id).sort()).toEqual(["w1:8083", "w3:8083"]);
+  });
+
   it("restarts a task on the worker that runs it when another worker is asked", async () => {
     const { workers, stores } = cluster(3);
     for (const worker of workers) await worker.prepare();

@@ -1,4 +1,6 @@
+import { messageOf } from "@/server/errors/tributary-error";
 import { getLogger } from "@/server/logging/logger";
+import { unassignDeparted, workerIdOf } from "@/server/runtime/distributed/departed-workers";
 import type { OverridePolicy } from "@/server/runtime/herder/config-validation";
 import { ActiveTopics } from "@/server/runtime/herder/active-topics";
 import { asLeader, type ForwardToLeader } from "@/server/runtime/herder/leadership";
@@ -138,6 +140,7 @@ export class DistributedHerder extends RequestHerder {
     await this.options.loadPlugins?.();
     await this.options.startStores();
     this.reconciler.start();
+    this.coordinator.subscribe(() => void this.unassignDeparted());
     this.coordinator.start();
   }
 
@@ -154,6 +157,18 @@ export class DistributedHerder extends RequestHerder {
     await this.reporter.drained();
     await this.options.close?.();
     log.info({ workerId: this.options.workerId }, "left the cluster");
+  }
+
+  /** As leader, after each generation: the statuses departed workers left behind read UNASSIGNED. */
+  private async unassignDeparted(): Promise<void> {
+    if (!this.coordinator.isLeader) return;
+    const live = new Set(this.coordinator.workers().flatMap((worker) => workerIdOf(worker.url) ?? []));
+    try {
+      const count = await unassignDeparted(this.options.statuses, live, this.coordinator.current().generation);
+      if (count > 0) log.info({ count }, "marked the statuses of departed workers UNASSIGNED");
+    } catch (error) {
+      log.warn({ err: messageOf(error) }, "could not mark the statuses of departed workers UNASSIGNED");
+    }
   }
 
   /**
