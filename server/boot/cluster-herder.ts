@@ -3,6 +3,7 @@ import { KafkaTopicLogs } from "@/server/kafka/compacted-topic-log";
 import { workerGroupMember } from "@/server/kafka/connect-group-member";
 import type { WorkerClientFactory } from "@/server/kafka/client-factory";
 import { getLogger } from "@/server/logging/logger";
+import { ControlPlaneHerder } from "@/server/runtime/herder/control-plane-herder";
 import { DistributedHerder } from "@/server/runtime/herder/distributed-herder";
 import type { StandaloneHerderOptions } from "@/server/runtime/herder/standalone-herder";
 import { createKafkaStores, type KafkaStores } from "@/server/storage/kafka/kafka-stores";
@@ -41,6 +42,35 @@ export function createClusterHerder(
       log.error({ err: error.message, groupId }, "the worker lost its membership of the cluster for good");
       onFatal(error);
     },
+    close: async () => {
+      await clients.close();
+      await stores.stop();
+    },
+  });
+  return { herder, stores };
+}
+
+/**
+ * The herder of a console that only controls the cluster of its `group.id` (`TRIBUTARY_WORKER=off`):
+ * the cluster's Kafka-backed stores for reading, `workerUrls` (REST roots of its workers) for
+ * leader-only writes. It joins no group and runs nothing.
+ */
+export function createControlPlaneHerder(config: WorkerConfig, parts: HerderParts & { clients: WorkerClientFactory }, workerUrls: string[]): { herder: ControlPlaneHerder; stores: KafkaStores } {
+  const stores = createKafkaStores(config, new KafkaTopicLogs(config));
+  const { clients } = parts;
+  const herder = new ControlPlaneHerder({
+    registry: parts.registry,
+    loadPlugins: parts.loadPlugins,
+    admin: parts.admin,
+    workerConfig: parts.worker.workerConfig,
+    topicTracking: parts.topicTracking,
+    overridePolicy: parts.overridePolicy,
+    configs: stores.config,
+    statuses: stores.status,
+    offsets: stores.offsets,
+    topicStatuses: stores.status,
+    startStores: () => stores.start(),
+    workerUrls,
     close: async () => {
       await clients.close();
       await stores.stop();

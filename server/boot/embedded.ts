@@ -1,6 +1,7 @@
 import { loadWorkerConfig } from "@/server/config/load-worker-config";
 import { fatalLine } from "@/server/errors/tributary-error";
-import { createRuntime } from "@/server/boot/runtime-factory";
+import { createRuntime, lockDatabase } from "@/server/boot/runtime-factory";
+import { WorkerConfigError } from "@/server/config/worker-config";
 import { installShutdownHandlers } from "@/server/boot/shutdown";
 import { closeDlqInbox, createDlqInbox, installDlqInbox } from "@/server/console/dlq/dlq-slot";
 import { closeTopicRecords, installTopicRecords } from "@/server/console/topics/topics-slot";
@@ -12,13 +13,16 @@ import { installRuntime } from "@/server/runtime/runtime-slot";
  * wait for start-up; request handlers wait through `readyRuntime()`.
  *
  * Worker settings come from the file named by `TRIBUTARY_WORKER_CONFIG` (optional) overlaid with
- * the environment. A bad setting prints one line naming the key and exits with status 1.
+ * the environment. `TRIBUTARY_WORKER=off` makes the console a control plane of the cluster its
+ * settings name, reached through the workers listed in `TRIBUTARY_CLUSTER_URL`. A bad setting
+ * prints one line naming the key and exits with status 1.
  */
 export function startEmbeddedRuntime(): void {
   try {
     installRuntime(() => {
       const config = loadWorkerConfig({ file: process.env.TRIBUTARY_WORKER_CONFIG });
-      const runtime = createRuntime("embedded", config, { port: Number(process.env.PORT ?? 3000), protocol: "http" });
+      const rest = { port: Number(process.env.PORT ?? 3000), protocol: "http" } as const;
+      const runtime = createRuntime("embedded", config, rest, lockDatabase("embedded", config, rest), controlPlaneSettings(process.env));
       installDlqInbox(() => createDlqInbox(config, () => runtime.herder));
       installTopicRecords(config);
       return runtime;
@@ -27,6 +31,22 @@ export function startEmbeddedRuntime(): void {
   } catch (error) {
     fail(error);
   }
+}
+
+/**
+ * `TRIBUTARY_WORKER` (`on`, the default, or `off`) and, when off, `TRIBUTARY_CLUSTER_URL`: the
+ * comma-separated REST roots of the cluster's workers. Throws WorkerConfigError naming the variable.
+ */
+export function controlPlaneSettings(env: NodeJS.ProcessEnv): { workerUrls: string[] } | undefined {
+  const worker = (env.TRIBUTARY_WORKER ?? "on").trim().toLowerCase();
+  if (worker === "on") return undefined;
+  if (worker !== "off") throw new WorkerConfigError("TRIBUTARY_WORKER", `Invalid setting: TRIBUTARY_WORKER must be "on" or "off", got ${JSON.stringify(env.TRIBUTARY_WORKER)}`);
+  const workerUrls = (env.TRIBUTARY_CLUSTER_URL ?? "").split(",").map((url) => url.trim().replace(/\/$/, "")).filter(Boolean);
+  const bad = workerUrls.find((url) => !/^https?:\/\/[^/]+/.test(url));
+  if (workerUrls.length === 0 || bad !== undefined) {
+    throw new WorkerConfigError("TRIBUTARY_CLUSTER_URL", `Invalid setting: with TRIBUTARY_WORKER=off, TRIBUTARY_CLUSTER_URL must list the REST URLs of the cluster's workers, like http://worker-1:8083,http://worker-2:8083${bad ? `; ${JSON.stringify(bad)} is not one` : ""}`);
+  }
+  return { workerUrls };
 }
 
 function fail(error: unknown): never {

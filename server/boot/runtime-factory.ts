@@ -1,7 +1,7 @@
 import { hostname } from "node:os";
 import path from "node:path";
 import { projectHome } from "@/server/config/project-home";
-import type { WorkerConfig } from "@/server/config/worker-config";
+import { WorkerConfigError, type WorkerConfig } from "@/server/config/worker-config";
 import { WorkerClientFactory } from "@/server/kafka/client-factory";
 import { KafkaCluster } from "@/server/kafka/kafka-cluster";
 import { BUILT_IN_PLUGINS } from "@/server/plugins/built-in-plugins";
@@ -19,7 +19,7 @@ import { Runtime, type RuntimeMode } from "@/server/runtime/runtime";
 import { PrismaConfigStore } from "@/server/storage/prisma/config-store";
 import { openDatabase } from "@/server/storage/prisma/database";
 import { applyMigrations, sqliteFile } from "@/server/storage/prisma/migrate";
-import { createClusterHerder, type HerderParts } from "@/server/boot/cluster-herder";
+import { createClusterHerder, createControlPlaneHerder, type HerderParts } from "@/server/boot/cluster-herder";
 import { demoPipeline } from "@/server/boot/demo-pipeline";
 import { PrismaOffsetStore } from "@/server/storage/prisma/offset-store";
 import { PrismaStatusStore } from "@/server/storage/prisma/status-store";
@@ -49,9 +49,17 @@ export interface RestEndpoint {
  *
  * The embedded runtime joins a cluster as one of its workers when the worker settings name a
  * `group.id`: its connectors then live in the cluster's internal topics (see
- * createDistributedRuntime), while the database keeps the console's own data.
+ * createDistributedRuntime), while the database keeps the console's own data. With
+ * `controlPlane` it only controls that cluster, through the REST roots of its workers, and runs
+ * nothing itself.
  */
-export function createRuntime(mode: "embedded" | "standalone", config: WorkerConfig, rest: RestEndpoint, lock: StoreLock = lockDatabase(mode, config, rest)): Runtime {
+export function createRuntime(
+  mode: "embedded" | "standalone",
+  config: WorkerConfig,
+  rest: RestEndpoint,
+  lock: StoreLock = lockDatabase(mode, config, rest),
+  controlPlane?: { workerUrls: string[] },
+): Runtime {
   const databaseUrl = config.settings["tributary.database.url"];
   const { workerId, restUrl: root } = advertised(config, rest);
   // The console serves the Connect REST API under /api/connect; other workers forward there.
@@ -66,7 +74,12 @@ export function createRuntime(mode: "embedded" | "standalone", config: WorkerCon
   const parts = herderParts(config, workerId, metrics, clients);
   const joinsCluster = mode === "embedded" && config.settings["group.id"] !== undefined;
   let herder: Herder & { prepare(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
-  if (joinsCluster) {
+  if (controlPlane) {
+    if (!joinsCluster) throw new WorkerConfigError("group.id", "Invalid worker configuration: a console without a worker (TRIBUTARY_WORKER=off) controls a cluster, so it needs the cluster's \"group.id\" and internal topics");
+    const cluster = createControlPlaneHerder(config, { ...parts, clients }, controlPlane.workerUrls);
+    publishStoreChanges(events, { configs: cluster.stores.config, statuses: cluster.stores.status });
+    herder = cluster.herder;
+  } else if (joinsCluster) {
     const cluster = createClusterHerder(config, { ...parts, restUrl, clients }, exitOnFatal);
     publishStoreChanges(events, { configs: cluster.stores.config, statuses: cluster.stores.status });
     herder = cluster.herder;

@@ -16,6 +16,20 @@ interface Call {
   body?: unknown;
 }
 
+const unreachableErrors = new WeakSet<Error>();
+
+/** The retriable 409 of a worker at `url` that could not be reached at all; `isUnreachable` recognises it. */
+export function unreachableError(url: string, cause: unknown): TributaryError {
+  const error = new TributaryError("rebalance.in_progress", `${CONFLICTING_OPERATION}: the worker at ${url} cannot be reached (${messageOf(cause)})`, { retriable: true });
+  unreachableErrors.add(error);
+  return error;
+}
+
+/** Whether `error` came from a worker that could not be reached at all (rather than from its answer). */
+export function isUnreachable(error: unknown): boolean {
+  return error instanceof Error && unreachableErrors.has(error);
+}
+
 const connectorPath = (name: string, rest = "") => `/connectors/${encodeURIComponent(name)}${rest}`;
 
 /** The Connect REST call that carries out `request` on the worker it is sent to. */
@@ -86,7 +100,7 @@ export function restForwarder(url: string): ForwardToLeader {
         signal: AbortSignal.timeout(FORWARD_TIMEOUT_MS),
       });
     } catch (error) {
-      throw new TributaryError("rebalance.in_progress", `${CONFLICTING_OPERATION}: the leader at ${url} cannot be reached (${messageOf(error)})`, { retriable: true });
+      throw unreachableError(url, error);
     }
     const text = await response.text();
     const body = parseBody(text);
