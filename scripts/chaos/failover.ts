@@ -35,6 +35,8 @@ export interface TrialResult {
   checksumMatches: boolean;
   /** What the source and the sink (both may have run on the victim) re-deliver at most: one commit interval's lines at the trial's rate each. */
   duplicateBound: number;
+  /** When lines are missing: the connectors' statuses as a live worker reports them, to see why. */
+  statuses?: unknown;
 }
 
 export interface FailoverResult extends TrialResult {
@@ -66,7 +68,7 @@ export async function killWorkerTrial(options: TrialOptions): Promise<FailoverRe
     const failoverMs = Date.now() - killedAt;
     log(`source task RUNNING on ${await taskOwner(survivor, pipeline.source)} ${failoverMs} ms after the kill`);
     await writer.done;
-    return { ...(await settle(pipeline, options)), failoverMs };
+    return { ...(await settle(pipeline, options, survivor)), failoverMs };
   } finally {
     await cluster.stop();
   }
@@ -83,7 +85,7 @@ export async function brokerRestartTrial(options: TrialOptions & { restart: () =
     await options.restart();
     options.log?.(`broker back after ${writer.written()} lines written`);
     await writer.done;
-    return await settle(pipeline, options, 240_000);
+    return await settle(pipeline, options, cluster.workers[0]!, 240_000);
   } finally {
     await cluster.stop();
   }
@@ -155,7 +157,7 @@ function outputLines(file: string): number {
 }
 
 /** Waits until every input line arrived (or `timeoutMs` passed), then counts and checks the output. */
-async function settle(pipeline: Pipeline, options: TrialOptions, timeoutMs = 180_000): Promise<TrialResult> {
+async function settle(pipeline: Pipeline, options: TrialOptions, worker: ClusterWorker, timeoutMs = 180_000): Promise<TrialResult> {
   const distinctOf = () => new Set(existsSync(pipeline.output) ? readFileSync(pipeline.output, "utf8").split("\n").filter(Boolean) : []);
   await waitFor(() => distinctOf().size >= options.lines, timeoutMs, "every line to arrive").catch(() => undefined);
   const received = outputLines(pipeline.output);
@@ -164,7 +166,9 @@ async function settle(pipeline: Pipeline, options: TrialOptions, timeoutMs = 180
   const missing = expected.filter((one) => !distinct.has(one)).length;
   const hash = (lines: Iterable<string>) => createHash("sha256").update([...lines].sort().join("\n")).digest("hex");
   const rate = options.linesPerSecond ?? 50_000;
+  const statuses = missing > 0 ? await fetch(`${worker.url}/connectors?expand=status`).then((response) => response.json()).catch((error: unknown) => String(error)) : undefined;
   return {
+    ...(statuses === undefined ? {} : { statuses }),
     lines: options.lines,
     received,
     distinct: distinct.size,

@@ -49,6 +49,17 @@ describe("WorkerSinkTask", () => {
     expect(fx.topicsUsed).toEqual(["snk:orders"]);
   });
 
+  it("keeps running when a commit to Kafka fails (a broker restarting), and the next commit carries the offsets", async () => {
+    const { consumer } = await started();
+    await consumer.deliver([incoming("orders", 0, 10, "a")]);
+    consumer.failCommits.push(new Error("connection closed"));
+    await vi.advanceTimersByTimeAsync(FLUSH_MS);
+    expect(consumer.commits).toEqual([]);
+    expect(fx.statesOf("snk-0")).toEqual(["RUNNING"]);
+    await vi.advanceTimersByTimeAsync(FLUSH_MS);
+    expect(consumer.committedOffsets).toEqual({ "orders-0": 11n });
+  });
+
   it("fails with the trace of a put error and never commits past the batch it failed on", async () => {
     const { task, consumer } = await started();
     await consumer.deliver([incoming("orders", 0, 0, "ok")]);

@@ -1,4 +1,4 @@
-import { TributaryError } from "@/server/errors/tributary-error";
+import { messageOf, TributaryError } from "@/server/errors/tributary-error";
 import type { TopicPartition } from "@/server/plugins/api/offsets";
 import type { SinkRecord } from "@/server/plugins/api/records";
 import type { ErrantRecordReporter, SinkTask, SinkTaskContext } from "@/server/plugins/api/task";
@@ -229,7 +229,11 @@ export class WorkerSinkTask extends WorkerTask {
     }
   }
 
-  /** preCommit (flush) what was put, then commit the offsets the task returned. */
+  /**
+   * preCommit (flush) what was put, then commit the offsets the task returned. A failed flush
+   * fails the task; a failed commit to Kafka does not, as in Kafka Connect (a broker restarting):
+   * it is counted and logged, and the next commit carries the offsets.
+   */
   private async commitOffsets(): Promise<void> {
     this.commitRequested = false;
     await this.operator.flush();
@@ -241,10 +245,16 @@ export class WorkerSinkTask extends WorkerTask {
     try {
       const safe = await this.setup.task.preCommit(current);
       offsets = [...safe].map(([tp, offset]) => ({ topic: tp.topic, partition: tp.partition, offset }));
-      await this.setup.consumer.commit(offsets);
     } catch (error) {
       this.setup.metrics.recordCommit(false, Date.now() - started);
       throw error;
+    }
+    try {
+      await this.setup.consumer.commit(offsets);
+    } catch (error) {
+      this.setup.metrics.recordCommit(false, Date.now() - started);
+      this.log.warn({ err: messageOf(error) }, "could not commit consumer offsets; the next commit carries them");
+      return;
     }
     this.setup.metrics.recordCommit(true, Date.now() - started);
     for (const { topic, partition, offset } of offsets) this.committed.set(tpKey({ topic, partition }), offset);

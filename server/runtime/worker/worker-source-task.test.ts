@@ -50,6 +50,23 @@ describe("WorkerSourceTask", () => {
     expect(fx.topicsUsed).toEqual(["src:lines"]);
   });
 
+  it("keeps running when writing its offsets fails (a broker restarting), and writes them with the next commit", async () => {
+    const offsets = fx.offsets as MemoryOffsetStore;
+    const write = offsets.write.bind(offsets);
+    let failures = 1;
+    offsets.write = async (...args) => {
+      if (failures-- > 0) throw new Error("the offsets topic cannot be reached");
+      return write(...args);
+    };
+    const { task } = await started();
+    task.feed(sourceRecord("lines", "a", 2));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await fx.offsets.offsets("src")).toEqual([]);
+    expect(fx.statesOf("src-0")).toEqual(["RUNNING"]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await fx.offsets.offsets("src")).toEqual([{ partition: { file: "in.txt" }, offset: { position: 2 } }]);
+  });
+
   it("polls the next batch while one is on the wire, and sends it only once that one was acknowledged", async () => {
     const { task, producer } = await started();
     producer.holding = true;

@@ -1,4 +1,4 @@
-import { TributaryError } from "@/server/errors/tributary-error";
+import { messageOf, TributaryError } from "@/server/errors/tributary-error";
 import type { OffsetMap } from "@/server/plugins/api/offsets";
 import type { SourceRecord } from "@/server/plugins/api/records";
 import type { SourceTask } from "@/server/plugins/api/task";
@@ -216,20 +216,27 @@ export class WorkerSourceTask extends WorkerTask {
     return commit;
   }
 
+  /**
+   * A failed write is not fatal, as in Kafka Connect (the offsets topic may be briefly out of
+   * reach, a broker restarting): it is counted and logged, and its offsets are written with the
+   * next commit unless newer ones for their partitions came meanwhile.
+   */
   private async writeOffsets(): Promise<void> {
     await this.operator.flush();
     if (this.acked.size === 0) return;
-    const entries = [...this.acked.values()];
+    const pending = [...this.acked];
     this.acked.clear();
     const started = Date.now();
     try {
-      await this.setup.offsets.write(this.id.connector, entries);
-      await this.setup.task.commit();
+      await this.setup.offsets.write(this.id.connector, pending.map(([, entry]) => entry));
     } catch (error) {
       this.setup.metrics.recordCommit(false, Date.now() - started);
-      throw error;
+      for (const [key, entry] of pending) if (!this.acked.has(key)) this.acked.set(key, entry);
+      this.log.warn({ err: messageOf(error) }, "could not commit source offsets; they go with the next commit");
+      return;
     }
     this.setup.metrics.recordCommit(true, Date.now() - started);
+    await Promise.resolve(this.setup.task.commit()).catch((error: unknown) => this.log.warn({ err: messageOf(error) }, "the task's commit() failed"));
   }
 
   private async shutdown(): Promise<void> {

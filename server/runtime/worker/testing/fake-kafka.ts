@@ -63,6 +63,8 @@ export class FakeSinkConsumer implements SinkConsumer {
   readonly commits: Array<Array<KafkaTopicPartition & { offset: bigint }>> = [];
   readonly paused = new Set<string>();
   readonly seeks: Array<KafkaTopicPartition & { offset: bigint }> = [];
+  /** Errors the next commits throw, one each, before commits succeed again. */
+  readonly failCommits: Error[] = [];
   closed = false;
   private listener: ConsumerListener | null = null;
 
@@ -83,6 +85,8 @@ export class FakeSinkConsumer implements SinkConsumer {
   }
 
   async commit(offsets: Array<KafkaTopicPartition & { offset: bigint }>): Promise<void> {
+    const failure = this.failCommits.shift();
+    if (failure) throw failure;
     this.commits.push(offsets);
   }
 
