@@ -4,7 +4,8 @@ import { consoleErrorResponse } from "@/server/http/errors";
 import { readyRuntime } from "@/server/runtime/runtime-slot";
 
 /**
- * `GET /api/console/cluster`: the cluster's members and their assigned work, from the leader.
+ * `GET /api/console/cluster`: the cluster's members, their assigned work and the recent
+ * rebalances, from the leader.
  * `members: null` outside distributed mode; while the leader cannot tell (a rebalance, or an
  * Apache Kafka Connect worker leads), `members: null` with `unavailable` saying why. 503 before
  * the runtime is ready.
@@ -13,12 +14,12 @@ export async function consoleClusterResponse(): Promise<Response> {
   try {
     const herder = (await readyRuntime()).herder;
     let body: Cluster;
-    if (!herder.clusterMembers) body = { members: null };
+    if (!herder.clusterView) body = { members: null, rebalances: [] };
     else {
       try {
-        body = { members: await herder.clusterMembers() };
+        body = await herder.clusterView();
       } catch (error) {
-        body = { members: null, unavailable: messageOf(error) };
+        body = { members: null, rebalances: [], unavailable: messageOf(error) };
       }
     }
     return Response.json(body, { headers: { "cache-control": "no-store" } });

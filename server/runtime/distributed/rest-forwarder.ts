@@ -7,8 +7,8 @@ export const CONFLICTING_OPERATION = "Cannot complete request because of a confl
 
 const FORWARD_TIMEOUT_MS = 90_000;
 
-/** Tributary's own route on the Connect REST API that lists the cluster's members (leader only knows them). */
-export const CLUSTER_MEMBERS_PATH = "/tributary/cluster/members";
+/** Tributary's own route on the Connect REST API: the cluster's members and rebalances, which only the leader knows. */
+export const CLUSTER_PATH = "/tributary/cluster";
 
 interface Call {
   method: string;
@@ -55,8 +55,8 @@ function callFor(request: LeaderRequest): Call {
       return { method: "DELETE", path: connectorPath(request.name, "/offsets") };
     case "putTaskConfigs":
       return { method: "POST", path: connectorPath(request.name, "/tasks"), body: request.taskConfigs };
-    case "clusterMembers":
-      return { method: "GET", path: CLUSTER_MEMBERS_PATH };
+    case "clusterView":
+      return { method: "GET", path: CLUSTER_PATH };
   }
 }
 
@@ -72,7 +72,7 @@ function parseBody(text: string): unknown {
 /** What the worker's answer means for `request`. */
 function resultOf(request: LeaderRequest, status: number, body: unknown): unknown {
   if (request.op === "putConnectorConfig") return { created: status === 201, info: body };
-  if (request.op === "clusterMembers" || request.op === "restartConnectorAndTasks" || request.op === "alterConnectorOffsets" || request.op === "resetConnectorOffsets") return body;
+  if (request.op === "clusterView" || request.op === "restartConnectorAndTasks" || request.op === "alterConnectorOffsets" || request.op === "resetConnectorOffsets") return body;
   return undefined;
 }
 

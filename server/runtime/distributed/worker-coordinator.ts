@@ -14,6 +14,8 @@ import {
   type WorkerState,
 } from "@/server/runtime/distributed/connect-protocol";
 import type { IncrementalCooperativeAssignor } from "@/server/runtime/distributed/incremental-assignor";
+import { RebalanceHistory } from "@/server/runtime/distributed/rebalance-history";
+import type { RebalanceRecord } from "@/server/runtime/herder/herder-types";
 import type { RebalanceMetrics } from "@/server/runtime/metrics/rebalance-metrics";
 import type { GroupAssignmentResult, GroupMemberHandler, GroupMemberInfo, WorkerGroupMember } from "@/server/runtime/ports";
 import type { TaskId } from "@/server/runtime/worker/worker-task";
@@ -86,6 +88,7 @@ export class WorkerCoordinator implements GroupMemberHandler, AssignmentSource, 
   private leaderUrl = "";
   private lastAssigned: ConnectorsAndTasks | undefined;
   private members: GroupWorker[] = [];
+  private readonly history = new RebalanceHistory();
   private readonly listeners = new Set<() => void>();
   private delayTimer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -111,6 +114,11 @@ export class WorkerCoordinator implements GroupMemberHandler, AssignmentSource, 
   /** The workers of the latest generation, as far as this worker knows them (all of them when it leads). */
   workers(): GroupWorker[] {
     return this.members;
+  }
+
+  /** The generations this worker assigned as leader that changed who runs what, newest first. */
+  rebalances(): RebalanceRecord[] {
+    return this.history.list();
   }
 
   get isLeader(): boolean {
@@ -153,6 +161,7 @@ export class WorkerCoordinator implements GroupMemberHandler, AssignmentSource, 
       const { assigned, revoked } = plan.assignments.get(memberId)!;
       return { memberId, url: state.url, leader: memberId === input.leaderId, work: applyAssignment(state.assignment?.assigned ?? empty(), assigned, revoked) };
     });
+    this.history.record(input.generation, this.members, configured);
     return out;
   }
 

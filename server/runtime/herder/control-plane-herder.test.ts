@@ -17,7 +17,7 @@ function controlPlane(urls: string[], down: Set<string>) {
       if (down.has(url)) throw unreachableError(url, new Error("connect ECONNREFUSED"));
       sent.push({ url, request });
       if (request.op === "putConnectorConfig") return { created: true, info: { name: request.name, config: request.config, tasks: [], type: "source" } };
-      if (request.op === "clusterMembers") return [{ memberId: "m1", url, leader: true, connectors: [], tasks: [] }];
+      if (request.op === "clusterView") return { members: [{ memberId: "m1", url, leader: true, connectors: [], tasks: [] }], rebalances: [] };
       return undefined;
     }) as ForwardToLeader;
   const herder = new ControlPlaneHerder({
@@ -44,7 +44,7 @@ describe("ControlPlaneHerder (TRIBUTARY_WORKER=off)", () => {
     const created = await herder.putConnectorConfig("src", { "connector.class": "ScriptedSource", "tasks.max": "1" }, { allowReplace: false });
     expect(created.created).toBe(true);
     expect(sent.map(({ url, request }) => `${request.op}@${url}`)).toEqual(["putConnectorConfig@http://w2:8083"]);
-    expect((await herder.clusterMembers()).map((member) => member.url)).toEqual(["http://w2:8083"]);
+    expect((await herder.clusterView()).members.map((member) => member.url)).toEqual(["http://w2:8083"]);
     down.add("http://w2:8083");
     await expect(herder.deleteConnector("src")).rejects.toThrow("cannot be reached");
   });

@@ -1,7 +1,7 @@
 import { TributaryError } from "@/server/errors/tributary-error";
 import type { OverridePolicy } from "@/server/runtime/herder/config-validation";
 import { ActiveTopics } from "@/server/runtime/herder/active-topics";
-import type { ClusterMember } from "@/server/runtime/herder/herder-types";
+import type { ClusterView } from "@/server/runtime/herder/herder-types";
 import type { ForwardToLeader, LeaderRequest, LeaderResults } from "@/server/runtime/herder/leadership";
 import { RequestHerder } from "@/server/runtime/herder/request-herder";
 import { isUnreachable, restForwarder } from "@/server/runtime/distributed/rest-forwarder";
@@ -64,9 +64,9 @@ export class ControlPlaneHerder extends RequestHerder {
     this.forward = forward;
   }
 
-  /** The cluster's workers and their work, as its leader reports them. */
-  clusterMembers(): Promise<ClusterMember[]> {
-    return this.forward({ op: "clusterMembers" });
+  /** The cluster's workers, their work and recent rebalances, as its leader reports them. */
+  clusterView(): Promise<ClusterView> {
+    return this.forward({ op: "clusterView" });
   }
 
   /** Loads the plugins (for validation) and reads the cluster's topics to their ends. */

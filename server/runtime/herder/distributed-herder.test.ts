@@ -55,8 +55,8 @@ function dispatch(herder: DistributedHerder, request: LeaderRequest): Promise<un
       return herder.restartTask(request.name, request.task);
     case "deleteConnector":
       return herder.deleteConnector(request.name);
-    case "clusterMembers":
-      return herder.clusterMembers();
+    case "clusterView":
+      return herder.clusterView();
     default:
       throw new Error(`not forwarded in this test: ${request.op}`);
   }
@@ -146,7 +146,8 @@ describe("DistributedHerder", () => {
     await eventually(async () => (await workers[0]!.connectorStatus("src")).tasks.filter((task) => task.state === "RUNNING").length === 3, "3 running tasks");
     const status = await workers[0]!.connectorStatus("src");
     for (const asked of workers) {
-      const members = await asked.clusterMembers();
+      const { members, rebalances } = await asked.clusterView();
+      expect(rebalances.some(({ moves }) => moves.some((move) => move.connector === "src" && move.task === undefined && move.from === null && move.to !== null))).toBe(true);
       expect(members.map((member) => member.url).sort()).toEqual(["http://w1:8083", "http://w2:8083", "http://w3:8083"]);
       expect(members.filter((member) => member.leader)).toHaveLength(1);
       for (const task of status.tasks) {

@@ -10,7 +10,7 @@ import { StatusReporter } from "@/server/runtime/herder/status-reporter";
 import { IncrementalCooperativeAssignor } from "@/server/runtime/distributed/incremental-assignor";
 import { restForwarder } from "@/server/runtime/distributed/rest-forwarder";
 import { WorkerCoordinator } from "@/server/runtime/distributed/worker-coordinator";
-import type { ClusterMember } from "@/server/runtime/herder/herder-types";
+import type { ClusterView } from "@/server/runtime/herder/herder-types";
 import type { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
 import type { KafkaAdmin, WorkerGroupMember } from "@/server/runtime/ports";
 import { Worker, type WorkerOptions } from "@/server/runtime/worker/worker";
@@ -122,11 +122,13 @@ export class DistributedHerder extends RequestHerder {
     this.reconciler = reconciler;
   }
 
-  /** The cluster's workers and their work, from the leader (this worker, or another over REST). */
-  clusterMembers(): Promise<ClusterMember[]> {
-    const local = async () =>
-      this.coordinator.workers().map(({ memberId, url, leader, work }) => ({ memberId, url, leader, connectors: [...work.connectors].sort(), tasks: work.tasks.map(({ connector, task }) => ({ connector, task })) }));
-    return asLeader(this.coordinator, { op: "clusterMembers" }, local);
+  /** The cluster's workers, their work and recent rebalances, from the leader (this worker, or another over REST). */
+  clusterView(): Promise<ClusterView> {
+    const local = async (): Promise<ClusterView> => ({
+      members: this.coordinator.workers().map(({ memberId, url, leader, work }) => ({ memberId, url, leader, connectors: [...work.connectors].sort(), tasks: work.tasks.map(({ connector, task }) => ({ connector, task })) })),
+      rebalances: this.coordinator.rebalances(),
+    });
+    return asLeader(this.coordinator, { op: "clusterView" }, local);
   }
 
   /** A task this worker runs restarts here; any other goes through the leader to the worker that runs it. */

@@ -92,4 +92,29 @@ export interface ClusterMember {
   tasks: ConnectorTaskId[];
 }
 
+/** A connector (no `task`) or task whose worker changed in a generation: `from`/`to` are REST URLs, null for none. */
+export interface WorkMove {
+  connector: string;
+  task?: number;
+  from: string | null;
+  to: string | null;
+  /** How long it waited without a worker before `to` got it, in ms. */
+  unassignedMs?: number;
+}
+
+/** A generation that changed who runs what, as the leader recorded it. */
+export interface RebalanceRecord {
+  generation: number;
+  /** When the leader assigned it, epoch ms. */
+  at: number;
+  workers: number;
+  moves: WorkMove[];
+}
+
+/** The cluster as its leader knows it: the workers and their work, and its recent rebalances (newest first). */
+export interface ClusterView {
+  members: ClusterMember[];
+  rebalances: RebalanceRecord[];
+}
+
 export type { RestartRequest, TargetState, ConnectState, ConfigKeyInfo, ConfigValueInfo };

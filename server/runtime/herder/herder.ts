@@ -1,5 +1,5 @@
 import type {
-  ClusterMember,
+  ClusterView,
   ConfigInfos,
   ConfigKeyInfo,
   ConnectorInfo,
@@ -75,12 +75,13 @@ export interface Herder {
   /** Validates a candidate config; `pluginName` is the path's plugin, only cross-checked. */
   validateConnectorConfig(pluginName: string | null, config: Record<string, string>): Promise<ConfigInfos>;
   /**
-   * The workers of this worker's cluster with their assigned work, as the leader knows them
-   * (asked over REST when another worker leads); absent outside distributed mode. Rejects with
+   * The workers of this worker's cluster with their assigned work and the recent rebalances, as
+   * the leader knows them (asked over REST when another worker leads); absent outside distributed
+   * mode. Rejects with
    * `rebalance.in_progress` while no leader is known, `forwarded.404` when the leader is an
    * Apache Kafka Connect worker.
    */
-  clusterMembers?(): Promise<ClusterMember[]>;
+  clusterView?(): Promise<ClusterView>;
   plugins(connectorsOnly: boolean): PluginInfo[];
   /** The config definition of any plugin kind (404 unknown, 400 for kinds without one). */
   pluginConfig(pluginName: string): ConfigKeyInfo[];

@@ -1,10 +1,10 @@
-import type { ClusterMember, ConnectorInfo, ConnectorOffset, ConnectorStateInfo, InitialState, RestartRequest } from "@/server/runtime/herder/herder-types";
+import type { ClusterView, ConnectorInfo, ConnectorOffset, ConnectorStateInfo, InitialState, RestartRequest } from "@/server/runtime/herder/herder-types";
 
 /**
  * A request only the group's leader carries out (Kafka Connect's NotLeaderException cases): it
  * writes connector configs, task configs, stop and restart intents, or changes offsets. Pause
  * and resume are not among them: any worker writes those target states itself. Tributary adds
- * one read: the cluster's members, which only the leader knows.
+ * one read: the cluster's members and rebalances, which only the leader knows.
  */
 export type LeaderRequest =
   | { op: "putConnectorConfig"; name: string; config: Record<string, string>; allowReplace: boolean; initialState?: InitialState }
@@ -16,7 +16,7 @@ export type LeaderRequest =
   | { op: "alterConnectorOffsets"; name: string; offsets: ConnectorOffset[] }
   | { op: "resetConnectorOffsets"; name: string }
   | { op: "putTaskConfigs"; name: string; taskConfigs: Record<string, string>[] }
-  | { op: "clusterMembers" };
+  | { op: "clusterView" };
 
 /** What the leader answers to each LeaderRequest. */
 export interface LeaderResults {
@@ -29,7 +29,7 @@ export interface LeaderResults {
   alterConnectorOffsets: { message: string };
   resetConnectorOffsets: { message: string };
   putTaskConfigs: void;
-  clusterMembers: ClusterMember[];
+  clusterView: ClusterView;
 }
 
 /** Sends a request to the leader and resolves with its answer, or rejects with its error. */
