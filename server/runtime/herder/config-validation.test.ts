@@ -27,6 +27,23 @@ describe("connector config validation (AbstractHerder's rules)", () => {
     expect(() => validateConnectorConfig(registry, null, { "connector.class": "Nope" })).toThrow(/Failed to find any class that implements Connector and which name matches Nope, available connectors are: /);
   });
 
+  it("refuses converters that are not installed, each under its key and naming the class, and accepts installed ones by alias", () => {
+    const infos = validateConnectorConfig(registry, null, {
+      "connector.class": "FileStreamSource",
+      name: "s",
+      topic: "t",
+      "key.converter": "com.example.AvroConverter",
+      "value.converter": "org.apache.kafka.connect.storage.SimpleHeaderConverter",
+      "header.converter": "com.example.Headers",
+    });
+    const errors = errorsOf(infos);
+    expect(Object.keys(errors)).toEqual(["key.converter", "value.converter", "header.converter"]);
+    expect(errors["key.converter"]![0]).toMatch(/^Invalid value com\.example\.AvroConverter for configuration key\.converter: Class com\.example\.AvroConverter could not be found; the installed converters are .*org\.apache\.kafka\.connect\.json\.JsonConverter/);
+    expect(errors["header.converter"]![0]).toContain("Class com.example.Headers could not be found; the installed header converters are ");
+    const good = { "connector.class": "FileStreamSource", name: "s", topic: "t", "key.converter": "StringConverter", "value.converter": "org.apache.kafka.connect.json.JsonConverter", "header.converter": "SimpleHeaderConverter" };
+    expect(validateConnectorConfig(registry, null, good).error_count).toBe(0);
+  });
+
   it("checks sinks' topics, the dead letter queue topic, transforms and nulls", () => {
     const infos = validateConnectorConfig(registry, null, {
       "connector.class": "FileStreamSink",

@@ -110,6 +110,7 @@ export function validateConnectorConfig(
   const values = def.validateAll(props);
   for (const key of nulls) values.get(key)?.errors.push("Null value can not be supplied as the configuration value.");
   connector.validate(props, values);
+  checkConverterClasses(registry, props, values);
   if (connector instanceof SinkConnector) checkSinkTopics(props, values);
   const topicCreation = connector instanceof SinkConnector ? [] : topicCreationErrors(props);
   const configs: ConfigInfos["configs"] = [...def.configKeys().values()].map((key) => ({ definition: configKeyInfo(key), value: configValueInfo(values.get(key.name)!, key.type) }));
@@ -166,6 +167,22 @@ function overrideErrors(props: Readonly<Record<string, string>>, policy: Overrid
     if (policy === "Principal" && PRINCIPAL_KEYS.has(match[2]!)) return [];
     return [[key, `The '${policy}' policy does not allow '${match[2]}' to be overridden in the connector configuration.`]];
   });
+}
+
+const CONVERTER_KINDS = { "key.converter": "converter", "value.converter": "converter", "header.converter": "header_converter" } as const;
+
+/**
+ * `key.converter`, `value.converter` and `header.converter` must name an installed converter of
+ * their kind, as `connector.class` must name a connector: otherwise the config is refused at
+ * create and update (and validate reports it) instead of every task failing when it starts.
+ */
+function checkConverterClasses(registry: PluginRegistry, props: Readonly<Record<string, string>>, values: Map<string, ConfigValue>): void {
+  for (const [key, kind] of Object.entries(CONVERTER_KINDS)) {
+    const name = props[key]?.trim();
+    if (!name || registry.find([kind], name)) continue;
+    const available = registry.list([kind]).map((plugin) => plugin.className).join(", ");
+    values.get(key)?.errors.push(ConfigException.invalid(key, name, `Class ${name} could not be found; the installed ${kind === "converter" ? "converters" : "header converters"} are ${available}.`).message);
+  }
 }
 
 /** Sinks: exactly one of `topics` and `topics.regex`, and never consume the DLQ topic. */
