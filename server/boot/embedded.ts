@@ -4,6 +4,7 @@ import { createRuntime } from "@/server/boot/runtime-factory";
 import { installShutdownHandlers } from "@/server/boot/shutdown";
 import { closeDlqInbox, createDlqInbox, installDlqInbox } from "@/server/console/dlq/dlq-slot";
 import { closeTopicRecords, installTopicRecords } from "@/server/console/topics/topics-slot";
+import { requestPolicy } from "@/server/http/request-guard";
 import { installRuntime } from "@/server/runtime/runtime-slot";
 
 /**
@@ -12,10 +13,12 @@ import { installRuntime } from "@/server/runtime/runtime-slot";
  * wait for start-up; request handlers wait through `readyRuntime()`.
  *
  * Worker settings come from the file named by `TRIBUTARY_WORKER_CONFIG` (optional) overlaid with
- * the environment. A bad setting prints one line naming the key and exits with status 1.
+ * the environment. A bad setting (or a bad `TRIBUTARY_MAX_BODY_BYTES`, which the API's request
+ * guard reads) prints one line naming the key and exits with status 1.
  */
 export function startEmbeddedRuntime(): void {
   try {
+    requestPolicy(process.env, process.env.HOST);
     installRuntime(() => {
       const config = loadWorkerConfig({ file: process.env.TRIBUTARY_WORKER_CONFIG });
       const runtime = createRuntime("embedded", config, { port: Number(process.env.PORT ?? 3000), protocol: "http" });

@@ -4,6 +4,7 @@ import { parseListener } from "@/server/config/worker-config";
 import { TributaryError } from "@/server/errors/tributary-error";
 import { handleConnectRequest } from "@/server/http/connect-api";
 import { prometheusMetricsResponse } from "@/server/http/prometheus-metrics";
+import { guardResponse, requestPolicy } from "@/server/http/request-guard";
 import { getLogger } from "@/server/logging/logger";
 
 const log = getLogger("tributary.rest");
@@ -31,6 +32,33 @@ function toRequest(req: IncomingMessage, origin: string): Request {
   } as RequestInit);
 }
 
+/** `http://<host>` of a `Host` header that is exactly a host and optional port, else `http://localhost`. */
+function originOf(host: string | undefined): string {
+  try {
+    const url = new URL(`http://${host}`);
+    return url.host === host?.toLowerCase() ? url.origin : "http://localhost";
+  } catch {
+    return "http://localhost";
+  }
+}
+
+/** The answer to one request: the guard's refusal, the metrics, or the Connect API's answer. */
+async function answer(req: IncomingMessage, listenHost: string): Promise<Response> {
+  // The Host header only builds request.url here; a malformed one is refused by the guard.
+  const origin = originOf(req.headers.host);
+  let url: URL;
+  try {
+    url = new URL(req.url ?? "/", origin);
+  } catch {
+    return Response.json({ error_code: 400, message: "The request target is not a valid URL path." }, { status: 400 });
+  }
+  const request = toRequest(req, origin);
+  const refusal = guardResponse(request, listenHost, req.url);
+  if (refusal) return refusal;
+  if (req.method === "GET" && url.pathname === "/metrics") return prometheusMetricsResponse();
+  return handleConnectRequest(request, url.pathname.split("/").filter(Boolean));
+}
+
 async function send(res: ServerResponse, response: Response): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.setHeader(name, value));
@@ -39,7 +67,9 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
 
 /**
  * Serves the Kafka Connect REST API at the root of one `listeners` entry (`http://:8083`), for the
- * headless worker, and the worker's Prometheus metrics at `GET /metrics`. Resolves once listening; rejects if the port is taken. HTTPS listeners need
+ * headless worker, and the worker's Prometheus metrics at `GET /metrics`, each request after the
+ * request guard (server/http/request-guard.ts). Resolves once listening; rejects for a bad
+ * `TRIBUTARY_MAX_BODY_BYTES`; rejects if the port is taken. HTTPS listeners need
  * `listeners.https.*` key material, not supported yet: they are refused with a clear error.
  */
 export async function startRestListener(entry: string): Promise<RestListener> {
@@ -49,12 +79,9 @@ export async function startRestListener(entry: string): Promise<RestListener> {
       suggestion: "Use an http:// listener, behind a TLS-terminating proxy if needed.",
     });
   }
+  requestPolicy(process.env, host);
   const server: Server = createServer((req, res) => {
-    const origin = `http://${req.headers.host ?? "localhost"}`;
-    const url = new URL(req.url ?? "/", origin);
-    const segments = url.pathname.split("/").filter(Boolean);
-    const answer = req.method === "GET" && url.pathname === "/metrics" ? prometheusMetricsResponse() : handleConnectRequest(toRequest(req, origin), segments);
-    answer
+    answer(req, host)
       .then((response) => send(res, response))
       .catch((error) => {
         log.error({ err: error }, "REST listener failed to answer");
