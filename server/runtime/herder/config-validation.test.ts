@@ -44,6 +44,24 @@ describe("connector config validation (AbstractHerder's rules)", () => {
     expect(validateConnectorConfig(registry, null, good).error_count).toBe(0);
   });
 
+  it("refuses references to config providers the worker does not have, and provider classes Tributary does not have", () => {
+    const config = {
+      "connector.class": "FileStreamSource",
+      name: "s",
+      topic: "t",
+      file: "${file:/tmp/x/secrets.properties:path}",
+      "connection.password": "${vault:secret/db:pw}",
+      "config.providers.vault.class": "com.example.VaultConfigProvider",
+    };
+    const errors = errorsOf(validateConnectorConfig(registry, null, config, "All", ["file"]));
+    expect(errors["connection.password"]).toEqual([
+      "The value of connection.password refers to the config provider 'vault', which this worker does not have (config.providers=file): add it to the worker's config.providers with its config.providers.vault.class.",
+    ]);
+    expect(errors["config.providers.vault.class"]![0]).toMatch(/^Invalid value com\.example\.VaultConfigProvider for configuration config\.providers\.vault\.class: Class com\.example\.VaultConfigProvider could not be found/);
+    expect(errors.file).toBeUndefined();
+    expect(errorsOf(validateConnectorConfig(registry, null, config))).toHaveProperty("file");
+  });
+
   it("checks sinks' topics, the dead letter queue topic, transforms and nulls", () => {
     const infos = validateConnectorConfig(registry, null, {
       "connector.class": "FileStreamSink",

@@ -12,6 +12,7 @@ import {
 import { SinkConnector, type Connector } from "@/server/plugins/api/connector";
 import type { ConfigInfos } from "@/server/runtime/herder/herder-types";
 import type { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
+import { referencedProviders, unknownProviderClass } from "@/server/runtime/config-providers/config-providers";
 import { connectorConfigDef } from "@/server/runtime/plugins/connector-config-def";
 
 /** Kafka's `Map.toString()` form, used in two of Connect's validation messages. */
@@ -81,12 +82,15 @@ function enrich(def: ConfigDef, config: Readonly<Record<string, string | null>>,
  * cross-checked against `connector.class`. Throws `request.invalid` (400) when the config names
  * no connector class or a different one than the path, `plugin.not_found` (400 here: Kafka
  * answers 500) for an unknown class; otherwise always answers, errors included per key.
+ * `providers` are the worker's `config.providers` names: a `${name:…}` reference to another name
+ * is an error on its key, as is a `config.providers.<n>.class` naming a class Tributary does not have.
  */
 export function validateConnectorConfig(
   registry: PluginRegistry,
   pluginName: string | null,
   config: Readonly<Record<string, string | null>>,
   overridePolicy: OverridePolicy = "All",
+  providers: readonly string[] = [],
 ): ConfigInfos {
   const className = config["connector.class"];
   if (!className) throw new TributaryError("request.invalid", `Connector config ${javaMap(config)} contains no connector type`);
@@ -111,13 +115,14 @@ export function validateConnectorConfig(
   for (const key of nulls) values.get(key)?.errors.push("Null value can not be supplied as the configuration value.");
   connector.validate(props, values);
   checkConverterClasses(registry, props, values);
+  const providerErrors = configProviderErrors(props, providers);
   if (connector instanceof SinkConnector) checkSinkTopics(props, values);
   const topicCreation = connector instanceof SinkConnector ? [] : topicCreationErrors(props);
   const configs: ConfigInfos["configs"] = [...def.configKeys().values()].map((key) => ({ definition: configKeyInfo(key), value: configValueInfo(values.get(key.name)!, key.type) }));
   for (const key of nulls) {
     if (!def.configKeys().has(key)) configs.push({ definition: null, value: { name: key, value: null, recommended_values: [], errors: ["Null value can not be supplied as the configuration value."], visible: true } });
   }
-  for (const [key, error] of [...overrideErrors(props, overridePolicy, connector instanceof SinkConnector), ...topicCreation]) {
+  for (const [key, error] of [...overrideErrors(props, overridePolicy, connector instanceof SinkConnector), ...topicCreation, ...providerErrors]) {
     configs.push({ definition: null, value: { name: key, value: props[key] ?? null, recommended_values: [], errors: [error], visible: true } });
   }
   return {
@@ -183,6 +188,27 @@ function checkConverterClasses(registry: PluginRegistry, props: Readonly<Record<
     const available = registry.list([kind]).map((plugin) => plugin.className).join(", ");
     values.get(key)?.errors.push(ConfigException.invalid(key, name, `Class ${name} could not be found; the installed ${kind === "converter" ? "converters" : "header converters"} are ${available}.`).message);
   }
+}
+
+/**
+ * Config provider problems, per key: a reference to a provider the worker does not configure
+ * (it would reach the connector unresolved), and a `config.providers.<n>.class` Tributary does
+ * not have. Messages name the reference or class, never a value.
+ */
+function configProviderErrors(props: Readonly<Record<string, string>>, providers: readonly string[]): Array<[string, string]> {
+  const errors: Array<[string, string]> = [];
+  for (const [key, value] of Object.entries(props)) {
+    if (/^config\.providers\.[^.]+\.class$/.test(key)) {
+      const problem = unknownProviderClass(key, value);
+      if (problem) errors.push([key, problem]);
+    }
+    for (const name of new Set(referencedProviders(value))) {
+      if (providers.includes(name)) continue;
+      const configured = providers.length > 0 ? `config.providers=${providers.join(",")}` : "no config.providers";
+      errors.push([key, `The value of ${key} refers to the config provider '${name}', which this worker does not have (${configured}): add it to the worker's config.providers with its config.providers.${name}.class.`]);
+    }
+  }
+  return errors;
 }
 
 /** Sinks: exactly one of `topics` and `topics.regex`, and never consume the DLQ topic. */
