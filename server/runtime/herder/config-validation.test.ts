@@ -62,6 +62,17 @@ describe("connector config validation (AbstractHerder's rules)", () => {
     expect(errorsOf(validateConnectorConfig(registry, null, config))).toHaveProperty("file");
   });
 
+  it("never echoes a secret when it refuses a config without a connector class", () => {
+    expect(() => validateConnectorConfig(registry, null, { name: "x", "connection.password": "pw-1", "bearer.token": "t-1" })).toThrow(
+      "Connector config {name=x, connection.password=[hidden], bearer.token=[hidden]} contains no connector type",
+    );
+  });
+
+  it("reports a topics.regex that is not a regular expression as an error on it, not a failure", () => {
+    const infos = validateConnectorConfig(registry, null, { "connector.class": "FileStreamSink", name: "s", file: "/tmp/o", "topics.regex": "(unclosed", "errors.deadletterqueue.topic.name": "dlq" });
+    expect(errorsOf(infos)["topics.regex"]).toEqual([expect.stringMatching(/^Invalid value \(unclosed for configuration topics\.regex: not a valid regular expression/)]);
+  });
+
   it("checks sinks' topics, the dead letter queue topic, transforms and nulls", () => {
     const infos = validateConnectorConfig(registry, null, {
       "connector.class": "FileStreamSink",

@@ -1,3 +1,4 @@
+import { isSecretKey } from "@/server/config/worker-config";
 import { TributaryError } from "@/server/errors/tributary-error";
 import {
   ConfigDef,
@@ -15,9 +16,13 @@ import type { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
 import { referencedProviders, unknownProviderClass } from "@/server/runtime/config-providers/config-providers";
 import { connectorConfigDef } from "@/server/runtime/plugins/connector-config-def";
 
-/** Kafka's `Map.toString()` form, used in two of Connect's validation messages. */
+/**
+ * Kafka's `Map.toString()` form, used in two of Connect's validation messages. Invariant: values
+ * of secret keys (passwords, tokens, JAAS configs) show as `[hidden]`, as Kafka's Password does,
+ * so a refusal never echoes a secret.
+ */
 function javaMap(config: Readonly<Record<string, unknown>>): string {
-  return `{${Object.entries(config).map(([k, v]) => `${k}=${v}`).join(", ")}}`;
+  return `{${Object.entries(config).map(([k, v]) => `${k}=${isSecretKey(k) ? "[hidden]" : v}`).join(", ")}}`;
 }
 
 function knownPlugin(registry: PluginRegistry, kind: "transformation" | "predicate") {
@@ -211,7 +216,7 @@ function configProviderErrors(props: Readonly<Record<string, string>>, providers
   return errors;
 }
 
-/** Sinks: exactly one of `topics` and `topics.regex`, and never consume the DLQ topic. */
+/** Sinks: exactly one of `topics` and `topics.regex` (a valid regular expression), and never consume the DLQ topic. */
 function checkSinkTopics(props: Readonly<Record<string, string>>, values: Map<string, ConfigValue>): void {
   const topics = (props.topics ?? "").split(",").map((t) => t.trim()).filter(Boolean);
   const regex = props["topics.regex"] ?? "";
@@ -227,7 +232,13 @@ function checkSinkTopics(props: Readonly<Record<string, string>>, values: Map<st
   }
   const dlq = (props["errors.deadletterqueue.topic.name"] ?? "").trim();
   if (dlq && topics.includes(dlq)) error("errors.deadletterqueue.topic.name", `The DLQ topic '${dlq}' may not be included in the list of topics ('topics=${props.topics}') consumed by the connector`);
-  if (dlq && regex && new RegExp(`^(?:${regex})$`).test(dlq)) error("errors.deadletterqueue.topic.name", `The DLQ topic '${dlq}' may not be included in the regex matching the topics ('topics.regex=${regex}') consumed by the connector`);
+  let pattern: RegExp | undefined;
+  try {
+    pattern = regex ? new RegExp(`^(?:${regex})$`) : undefined;
+  } catch {
+    // The ConfigDef's validator already reported topics.regex as not a regular expression.
+  }
+  if (dlq && pattern?.test(dlq)) error("errors.deadletterqueue.topic.name", `The DLQ topic '${dlq}' may not be included in the regex matching the topics ('topics.regex=${regex}') consumed by the connector`);
 }
 
 /**
