@@ -37,6 +37,9 @@ export default defineConfig({
       NEXT_MANUAL_SIG_HANDLE: "true",
       CONNECT_OFFSET_FLUSH_INTERVAL_MS: "500",
       TRIBUTARY_DEMO: "off",
+      // Config providers, for the spec that keeps a connector's secret in a file (api-fuzz.spec.ts).
+      CONNECT_CONFIG_PROVIDERS: "file",
+      CONNECT_CONFIG_PROVIDERS_FILE_CLASS: "org.apache.kafka.common.config.provider.FileConfigProvider",
       PORT: String(port),
       DATABASE_URL: process.env.E2E_DATABASE_URL,
       KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? "",

@@ -5,6 +5,7 @@ import { WorkerConfigError } from "@/server/config/worker-config";
 import { installShutdownHandlers } from "@/server/boot/shutdown";
 import { closeDlqInbox, createDlqInbox, installDlqInbox } from "@/server/console/dlq/dlq-slot";
 import { closeTopicRecords, installTopicRecords } from "@/server/console/topics/topics-slot";
+import { requestPolicy } from "@/server/http/request-guard";
 import { installRuntime } from "@/server/runtime/runtime-slot";
 
 /**
@@ -15,10 +16,12 @@ import { installRuntime } from "@/server/runtime/runtime-slot";
  * Worker settings come from the file named by `TRIBUTARY_WORKER_CONFIG` (optional) overlaid with
  * the environment. `TRIBUTARY_WORKER=off` makes the console a control plane of the cluster its
  * settings name, reached through the workers listed in `TRIBUTARY_CLUSTER_URL`. A bad setting
- * prints one line naming the key and exits with status 1.
+ * (or a bad `TRIBUTARY_MAX_BODY_BYTES`, which the API's request guard reads) prints one line
+ * naming the key and exits with status 1.
  */
 export function startEmbeddedRuntime(): void {
   try {
+    requestPolicy(process.env, process.env.HOST);
     installRuntime(() => {
       const config = loadWorkerConfig({ file: process.env.TRIBUTARY_WORKER_CONFIG });
       const rest = { port: Number(process.env.PORT ?? 3000), protocol: "http" } as const;

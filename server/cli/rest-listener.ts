@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { Readable } from "node:stream";
 import { parseListener } from "@/server/config/worker-config";
 import { TributaryError } from "@/server/errors/tributary-error";
 import { handleConnectRequest } from "@/server/http/connect-api";
 import { prometheusMetricsResponse } from "@/server/http/prometheus-metrics";
+import { guardResponse, requestPolicy } from "@/server/http/request-guard";
 import { getLogger } from "@/server/logging/logger";
 
 const log = getLogger("tributary.rest");
@@ -15,23 +15,99 @@ export interface RestListener {
   close(): Promise<void>;
 }
 
-function toRequest(req: IncomingMessage, origin: string): Request {
+/** Bytes of an unread request body drained after the answer before the connection is dropped instead. */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * The request's body as a stream read only on demand (so an answer sent before reading it, such
+ * as a 413, leaves it unread), and `drain`, called once the answer is sent: it discards what was
+ * not read so the connection stays usable for the next request, or drops it past DRAIN_LIMIT.
+ */
+function requestBody(req: IncomingMessage): { body: ReadableStream<Uint8Array>; drain: () => void } {
+  let discarding = false;
+  let discarded = 0;
+  const drain = () => {
+    if (discarding || req.complete) return;
+    discarding = true;
+    req.resume();
+  };
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        req.on("data", (chunk: Buffer) => {
+          if (discarding) {
+            discarded += chunk.byteLength;
+            if (discarded > DRAIN_LIMIT) req.socket.destroy();
+            return;
+          }
+          controller.enqueue(new Uint8Array(chunk));
+          req.pause();
+        });
+        req.on("end", () => discarding || controller.close());
+        req.on("error", (error) => discarding || controller.error(error));
+        req.pause();
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        drain();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { body, drain };
+}
+
+function toRequest(req: IncomingMessage, origin: string, body: ReadableStream<Uint8Array> | undefined): Request {
   const method = req.method ?? "GET";
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
     else if (value !== undefined) headers.set(name, value);
   }
-  const hasBody = method !== "GET" && method !== "HEAD";
-  return new Request(new URL(req.url ?? "/", origin), {
-    method,
-    headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
-    ...(hasBody ? { duplex: "half" } : {}),
-  } as RequestInit);
+  return new Request(new URL(req.url ?? "/", origin), { method, headers, body, ...(body ? { duplex: "half" } : {}) } as RequestInit);
 }
 
-async function send(res: ServerResponse, response: Response): Promise<void> {
+/** `http://<host>` of a `Host` header that is exactly a host and optional port, else `http://localhost`. */
+function originOf(host: string | undefined): string {
+  try {
+    const url = new URL(`http://${host}`);
+    return url.host === host?.toLowerCase() ? url.origin : "http://localhost";
+  } catch {
+    return "http://localhost";
+  }
+}
+
+const FETCH_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+/** The answer to one request: the guard's refusal, the metrics, or the Connect API's answer. */
+async function answer(req: IncomingMessage, listenHost: string, body: ReadableStream<Uint8Array> | undefined): Promise<Response> {
+  // Methods a fetch Request cannot carry (TRACE, CONNECT, …) are no Connect method either.
+  if (!FETCH_METHODS.has(req.method ?? "")) return Response.json({ error_code: 405, message: "HTTP 405 Method Not Allowed" }, { status: 405 });
+  // The Host header only builds request.url here; a malformed one is refused by the guard.
+  const origin = originOf(req.headers.host);
+  let url: URL;
+  try {
+    url = new URL(req.url ?? "/", origin);
+  } catch {
+    return Response.json({ error_code: 400, message: "The request target is not a valid URL path." }, { status: 400 });
+  }
+  const request = toRequest(req, origin, body);
+  const refusal = guardResponse(request, listenHost, req.url);
+  if (refusal) return refusal;
+  if (req.method === "GET" && url.pathname === "/metrics") return prometheusMetricsResponse();
+  return handleConnectRequest(request, url.pathname.split("/").filter(Boolean));
+}
+
+/**
+ * Writes `response`. When the request's body is still unread and declared larger than DRAIN_LIMIT
+ * (or sent chunked, of unknown size), the connection is closed after the answer instead of being drained.
+ */
+async function send(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
+  const length = req.headers["content-length"];
+  const declared = length !== undefined ? Number(length) : req.headers["transfer-encoding"] ? Number.POSITIVE_INFINITY : 0;
+  if (!req.complete && !(declared <= DRAIN_LIMIT)) res.shouldKeepAlive = false;
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.setHeader(name, value));
   res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
@@ -39,7 +115,9 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
 
 /**
  * Serves the Kafka Connect REST API at the root of one `listeners` entry (`http://:8083`), for the
- * headless worker, and the worker's Prometheus metrics at `GET /metrics`. Resolves once listening; rejects if the port is taken. HTTPS listeners need
+ * headless worker, and the worker's Prometheus metrics at `GET /metrics`, each request after the
+ * request guard (server/http/request-guard.ts). Resolves once listening; rejects for a bad
+ * `TRIBUTARY_MAX_BODY_BYTES`; rejects if the port is taken. HTTPS listeners need
  * `listeners.https.*` key material, not supported yet: they are refused with a clear error.
  */
 export async function startRestListener(entry: string): Promise<RestListener> {
@@ -49,13 +127,13 @@ export async function startRestListener(entry: string): Promise<RestListener> {
       suggestion: "Use an http:// listener, behind a TLS-terminating proxy if needed.",
     });
   }
+  requestPolicy(process.env, host);
   const server: Server = createServer((req, res) => {
-    const origin = `http://${req.headers.host ?? "localhost"}`;
-    const url = new URL(req.url ?? "/", origin);
-    const segments = url.pathname.split("/").filter(Boolean);
-    const answer = req.method === "GET" && url.pathname === "/metrics" ? prometheusMetricsResponse() : handleConnectRequest(toRequest(req, origin), segments);
-    answer
-      .then((response) => send(res, response))
+    const hasBody = req.method !== "GET" && req.method !== "HEAD";
+    const { body, drain } = requestBody(req);
+    answer(req, host, hasBody ? body : undefined)
+      .then((response) => send(req, res, response))
+      .finally(drain)
       .catch((error) => {
         log.error({ err: error }, "REST listener failed to answer");
         if (!res.headersSent) res.statusCode = 500;

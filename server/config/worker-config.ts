@@ -123,7 +123,7 @@ export interface WorkerConfig {
 
 /** Keys whose values are secrets: never logged, never returned by an API. */
 export function isSecretKey(key: string): boolean {
-  return /(password|secret|jaas\.config|\.key$|keystore\.key|credentials)/i.test(key);
+  return /(password|secret|token|jaas\.config|\.key$|keystore\.key|credentials)/i.test(key);
 }
 
 /**

@@ -31,9 +31,10 @@ export class TributaryError extends Error {
     options: { retriable?: boolean; suggestion?: string; cause?: unknown } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    // Subclasses declare `override name = "…"`: a production build minifies class names, and
-    // names reach users (traces, DLQ headers). This is the fallback for those that do not.
-    this.name = new.target.name;
+    // Never `new.target.name`: bundlers rename classes whose names collide (Next's production
+    // build turns this one into "TributaryError1"), and names reach users in messages, traces
+    // and DLQ headers. Subclasses declare `override name = "…"`, which replaces this one.
+    this.name = "TributaryError";
     this.code = code;
     this.retriable = options.retriable ?? false;
     this.suggestion = options.suggestion;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TributaryError } from "@/server/errors/tributary-error";
+import { readLimitedText } from "@/server/http/body-limit";
 
 /**
  * Request bodies of the Kafka Connect REST API. Connect's one deliberate difference: a body that
@@ -82,12 +83,13 @@ function requireJson(request: Request): void {
 }
 
 /**
- * Reads and binds the JSON body of `request` with `schema`. Throws 415 for a non-JSON content type
- * and 400 `request.invalid` for an empty body, invalid JSON or a body `schema` refuses.
+ * Reads and binds the JSON body of `request` with `schema`. Throws 415 for a non-JSON content type,
+ * 413 `request.too_large` for a body above the limit (readLimitedText) and 400 `request.invalid`
+ * for an empty body, invalid JSON or a body `schema` refuses.
  */
 export async function readBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.output<T>> {
   requireJson(request);
-  const text = await request.text();
+  const text = await readLimitedText(request);
   if (text.trim() === "") throw new TributaryError("request.invalid", "The request body is empty: a JSON body is required.");
   let value: unknown;
   try {

@@ -1,3 +1,4 @@
+import { TributaryError } from "@/server/errors/tributary-error";
 import { connectErrorResponse } from "@/server/http/errors";
 import { json, type Route, type RouteContext } from "@/server/http/connect/route";
 import { clusterRoutes } from "@/server/http/connect/routes/cluster";
@@ -29,7 +30,8 @@ function decode(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    return segment;
+    const shown = segment.length > 100 ? `${segment.slice(0, 100)}…` : segment;
+    throw new TributaryError("request.invalid", `The path segment '${shown}' is not valid percent-encoding: write each byte as % and two hex digits, of UTF-8 text.`);
   }
 }
 
@@ -38,6 +40,7 @@ function decode(segment: string): string {
  * listener) and the route segments below it, percent-decoded once. The router is told how many
  * segments lie below the root; it reads them from the raw URL, because the app's framework hands
  * them over decoded and the listener raw. Segments that do not come from this URL are used as given.
+ * Throws 400 `request.invalid` for a malformed percent-encoding.
  */
 function splitPath(request: Request, segments: string[]): { root: string; segments: string[] } {
   const raw = new URL(request.url).pathname.split("/").filter(Boolean);
@@ -65,7 +68,12 @@ function match(pattern: string[], segments: string[]): Record<string, string> | 
  * here) is made known to the herder (withForwardHop).
  */
 export async function routeConnectRequest(request: Request, segments: string[], getHerder: () => Promise<Herder>): Promise<Response> {
-  const path = splitPath(request, segments);
+  let path: { root: string; segments: string[] };
+  try {
+    path = splitPath(request, segments);
+  } catch (error) {
+    return connectErrorResponse(error);
+  }
   const candidates = routes.flatMap((route) => {
     const params = match(route.path, path.segments);
     return params ? [{ route, params }] : [];

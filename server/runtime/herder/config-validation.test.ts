@@ -27,6 +27,52 @@ describe("connector config validation (AbstractHerder's rules)", () => {
     expect(() => validateConnectorConfig(registry, null, { "connector.class": "Nope" })).toThrow(/Failed to find any class that implements Connector and which name matches Nope, available connectors are: /);
   });
 
+  it("refuses converters that are not installed, each under its key and naming the class, and accepts installed ones by alias", () => {
+    const infos = validateConnectorConfig(registry, null, {
+      "connector.class": "FileStreamSource",
+      name: "s",
+      topic: "t",
+      "key.converter": "com.example.AvroConverter",
+      "value.converter": "org.apache.kafka.connect.storage.SimpleHeaderConverter",
+      "header.converter": "com.example.Headers",
+    });
+    const errors = errorsOf(infos);
+    expect(Object.keys(errors)).toEqual(["key.converter", "value.converter", "header.converter"]);
+    expect(errors["key.converter"]![0]).toMatch(/^Invalid value com\.example\.AvroConverter for configuration key\.converter: Class com\.example\.AvroConverter could not be found; the installed converters are .*org\.apache\.kafka\.connect\.json\.JsonConverter/);
+    expect(errors["header.converter"]![0]).toContain("Class com.example.Headers could not be found; the installed header converters are ");
+    const good = { "connector.class": "FileStreamSource", name: "s", topic: "t", "key.converter": "StringConverter", "value.converter": "org.apache.kafka.connect.json.JsonConverter", "header.converter": "SimpleHeaderConverter" };
+    expect(validateConnectorConfig(registry, null, good).error_count).toBe(0);
+  });
+
+  it("refuses references to config providers the worker does not have, and provider classes Tributary does not have", () => {
+    const config = {
+      "connector.class": "FileStreamSource",
+      name: "s",
+      topic: "t",
+      file: "${file:/tmp/x/secrets.properties:path}",
+      "connection.password": "${vault:secret/db:pw}",
+      "config.providers.vault.class": "com.example.VaultConfigProvider",
+    };
+    const errors = errorsOf(validateConnectorConfig(registry, null, config, "All", ["file"]));
+    expect(errors["connection.password"]).toEqual([
+      "The value of connection.password refers to the config provider 'vault', which this worker does not have (config.providers=file): add it to the worker's config.providers with its config.providers.vault.class.",
+    ]);
+    expect(errors["config.providers.vault.class"]![0]).toMatch(/^Invalid value com\.example\.VaultConfigProvider for configuration config\.providers\.vault\.class: Class com\.example\.VaultConfigProvider could not be found/);
+    expect(errors.file).toBeUndefined();
+    expect(errorsOf(validateConnectorConfig(registry, null, config))).toHaveProperty("file");
+  });
+
+  it("never echoes a secret when it refuses a config without a connector class", () => {
+    expect(() => validateConnectorConfig(registry, null, { name: "x", "connection.password": "pw-1", "bearer.token": "t-1" })).toThrow(
+      "Connector config {name=x, connection.password=[hidden], bearer.token=[hidden]} contains no connector type",
+    );
+  });
+
+  it("reports a topics.regex that is not a regular expression as an error on it, not a failure", () => {
+    const infos = validateConnectorConfig(registry, null, { "connector.class": "FileStreamSink", name: "s", file: "/tmp/o", "topics.regex": "(unclosed", "errors.deadletterqueue.topic.name": "dlq" });
+    expect(errorsOf(infos)["topics.regex"]).toEqual([expect.stringMatching(/^Invalid value \(unclosed for configuration topics\.regex: not a valid regular expression/)]);
+  });
+
   it("checks sinks' topics, the dead letter queue topic, transforms and nulls", () => {
     const infos = validateConnectorConfig(registry, null, {
       "connector.class": "FileStreamSink",

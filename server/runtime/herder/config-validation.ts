@@ -1,3 +1,4 @@
+import { isSecretKey } from "@/server/config/worker-config";
 import { TributaryError } from "@/server/errors/tributary-error";
 import {
   ConfigDef,
@@ -12,11 +13,16 @@ import {
 import { SinkConnector, type Connector } from "@/server/plugins/api/connector";
 import type { ConfigInfos } from "@/server/runtime/herder/herder-types";
 import type { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
+import { referencedProviders, unknownProviderClass } from "@/server/runtime/config-providers/config-providers";
 import { connectorConfigDef } from "@/server/runtime/plugins/connector-config-def";
 
-/** Kafka's `Map.toString()` form, used in two of Connect's validation messages. */
+/**
+ * Kafka's `Map.toString()` form, used in two of Connect's validation messages. Invariant: values
+ * of secret keys (passwords, tokens, JAAS configs) show as `[hidden]`, as Kafka's Password does,
+ * so a refusal never echoes a secret.
+ */
 function javaMap(config: Readonly<Record<string, unknown>>): string {
-  return `{${Object.entries(config).map(([k, v]) => `${k}=${v}`).join(", ")}}`;
+  return `{${Object.entries(config).map(([k, v]) => `${k}=${isSecretKey(k) ? "[hidden]" : v}`).join(", ")}}`;
 }
 
 function knownPlugin(registry: PluginRegistry, kind: "transformation" | "predicate") {
@@ -81,12 +87,15 @@ function enrich(def: ConfigDef, config: Readonly<Record<string, string | null>>,
  * cross-checked against `connector.class`. Throws `request.invalid` (400) when the config names
  * no connector class or a different one than the path, `plugin.not_found` (400 here: Kafka
  * answers 500) for an unknown class; otherwise always answers, errors included per key.
+ * `providers` are the worker's `config.providers` names: a `${name:…}` reference to another name
+ * is an error on its key, as is a `config.providers.<n>.class` naming a class Tributary does not have.
  */
 export function validateConnectorConfig(
   registry: PluginRegistry,
   pluginName: string | null,
   config: Readonly<Record<string, string | null>>,
   overridePolicy: OverridePolicy = "All",
+  providers: readonly string[] = [],
 ): ConfigInfos {
   const className = config["connector.class"];
   if (!className) throw new TributaryError("request.invalid", `Connector config ${javaMap(config)} contains no connector type`);
@@ -110,13 +119,15 @@ export function validateConnectorConfig(
   const values = def.validateAll(props);
   for (const key of nulls) values.get(key)?.errors.push("Null value can not be supplied as the configuration value.");
   connector.validate(props, values);
+  checkConverterClasses(registry, props, values);
+  const providerErrors = configProviderErrors(props, providers);
   if (connector instanceof SinkConnector) checkSinkTopics(props, values);
   const topicCreation = connector instanceof SinkConnector ? [] : topicCreationErrors(props);
   const configs: ConfigInfos["configs"] = [...def.configKeys().values()].map((key) => ({ definition: configKeyInfo(key), value: configValueInfo(values.get(key.name)!, key.type) }));
   for (const key of nulls) {
     if (!def.configKeys().has(key)) configs.push({ definition: null, value: { name: key, value: null, recommended_values: [], errors: ["Null value can not be supplied as the configuration value."], visible: true } });
   }
-  for (const [key, error] of [...overrideErrors(props, overridePolicy, connector instanceof SinkConnector), ...topicCreation]) {
+  for (const [key, error] of [...overrideErrors(props, overridePolicy, connector instanceof SinkConnector), ...topicCreation, ...providerErrors]) {
     configs.push({ definition: null, value: { name: key, value: props[key] ?? null, recommended_values: [], errors: [error], visible: true } });
   }
   return {
@@ -168,7 +179,44 @@ function overrideErrors(props: Readonly<Record<string, string>>, policy: Overrid
   });
 }
 
-/** Sinks: exactly one of `topics` and `topics.regex`, and never consume the DLQ topic. */
+const CONVERTER_KINDS = { "key.converter": "converter", "value.converter": "converter", "header.converter": "header_converter" } as const;
+
+/**
+ * `key.converter`, `value.converter` and `header.converter` must name an installed converter of
+ * their kind, as `connector.class` must name a connector: otherwise the config is refused at
+ * create and update (and validate reports it) instead of every task failing when it starts.
+ */
+function checkConverterClasses(registry: PluginRegistry, props: Readonly<Record<string, string>>, values: Map<string, ConfigValue>): void {
+  for (const [key, kind] of Object.entries(CONVERTER_KINDS)) {
+    const name = props[key]?.trim();
+    if (!name || registry.find([kind], name)) continue;
+    const available = registry.list([kind]).map((plugin) => plugin.className).join(", ");
+    values.get(key)?.errors.push(ConfigException.invalid(key, name, `Class ${name} could not be found; the installed ${kind === "converter" ? "converters" : "header converters"} are ${available}.`).message);
+  }
+}
+
+/**
+ * Config provider problems, per key: a reference to a provider the worker does not configure
+ * (it would reach the connector unresolved), and a `config.providers.<n>.class` Tributary does
+ * not have. Messages name the reference or class, never a value.
+ */
+function configProviderErrors(props: Readonly<Record<string, string>>, providers: readonly string[]): Array<[string, string]> {
+  const errors: Array<[string, string]> = [];
+  for (const [key, value] of Object.entries(props)) {
+    if (/^config\.providers\.[^.]+\.class$/.test(key)) {
+      const problem = unknownProviderClass(key, value);
+      if (problem) errors.push([key, problem]);
+    }
+    for (const name of new Set(referencedProviders(value))) {
+      if (providers.includes(name)) continue;
+      const configured = providers.length > 0 ? `config.providers=${providers.join(",")}` : "no config.providers";
+      errors.push([key, `The value of ${key} refers to the config provider '${name}', which this worker does not have (${configured}): add it to the worker's config.providers with its config.providers.${name}.class.`]);
+    }
+  }
+  return errors;
+}
+
+/** Sinks: exactly one of `topics` and `topics.regex` (a valid regular expression), and never consume the DLQ topic. */
 function checkSinkTopics(props: Readonly<Record<string, string>>, values: Map<string, ConfigValue>): void {
   const topics = (props.topics ?? "").split(",").map((t) => t.trim()).filter(Boolean);
   const regex = props["topics.regex"] ?? "";
@@ -184,7 +232,13 @@ function checkSinkTopics(props: Readonly<Record<string, string>>, values: Map<st
   }
   const dlq = (props["errors.deadletterqueue.topic.name"] ?? "").trim();
   if (dlq && topics.includes(dlq)) error("errors.deadletterqueue.topic.name", `The DLQ topic '${dlq}' may not be included in the list of topics ('topics=${props.topics}') consumed by the connector`);
-  if (dlq && regex && new RegExp(`^(?:${regex})$`).test(dlq)) error("errors.deadletterqueue.topic.name", `The DLQ topic '${dlq}' may not be included in the regex matching the topics ('topics.regex=${regex}') consumed by the connector`);
+  let pattern: RegExp | undefined;
+  try {
+    pattern = regex ? new RegExp(`^(?:${regex})$`) : undefined;
+  } catch {
+    // The ConfigDef's validator already reported topics.regex as not a regular expression.
+  }
+  if (dlq && pattern?.test(dlq)) error("errors.deadletterqueue.topic.name", `The DLQ topic '${dlq}' may not be included in the regex matching the topics ('topics.regex=${regex}') consumed by the connector`);
 }
 
 /**

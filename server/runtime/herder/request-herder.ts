@@ -1,6 +1,7 @@
 import { TributaryError } from "@/server/errors/tributary-error";
 import type { Connector } from "@/server/plugins/api/connector";
 import { alterOffsets, readOffsets, resetOffsets } from "@/server/runtime/herder/connector-offsets";
+import { configuredProviderNames } from "@/server/runtime/config-providers/config-providers";
 import { invalidConfigMessage, validateConnectorConfig, type OverridePolicy } from "@/server/runtime/herder/config-validation";
 import type { ActiveTopics } from "@/server/runtime/herder/active-topics";
 import { testConnectorConnection, type ConnectionTestOutcome } from "@/server/runtime/herder/connection-test";
@@ -39,7 +40,7 @@ export interface RequestHerderOptions {
   statuses: StatusStore;
   offsets: OffsetStore;
   admin: KafkaAdmin;
-  /** The worker's settings, for the transform playground's converters. */
+  /** The worker's settings: the transform playground's converters and the config providers references may name. */
   workerConfig: Readonly<Record<string, string>>;
   activeTopics: ActiveTopics;
   /** `connector.client.config.override.policy`; default All. */
@@ -249,7 +250,7 @@ export class RequestHerder implements Herder {
   }
 
   async validateConnectorConfig(pluginName: string | null, config: Record<string, string>): Promise<ConfigInfos> {
-    return validateConnectorConfig(this.requests.registry, pluginName, config, this.requests.overridePolicy);
+    return validateConnectorConfig(this.requests.registry, pluginName, config, this.requests.overridePolicy, configuredProviderNames(this.requests.workerConfig));
   }
 
   plugins(connectorsOnly: boolean): PluginInfo[] {
@@ -285,7 +286,7 @@ export class RequestHerder implements Herder {
   }
 
   private assertValid(config: Record<string, string>): void {
-    const infos = validateConnectorConfig(this.requests.registry, null, config, this.requests.overridePolicy);
+    const infos = validateConnectorConfig(this.requests.registry, null, config, this.requests.overridePolicy, configuredProviderNames(this.requests.workerConfig));
     if (infos.error_count > 0) throw new TributaryError("config.invalid", invalidConfigMessage(infos));
   }
 

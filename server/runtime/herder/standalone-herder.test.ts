@@ -72,6 +72,20 @@ describe("StandaloneHerder", () => {
     await expect(herder.putConnectorConfig("c", source, { allowReplace: false })).rejects.toMatchObject({ code: "connector.already_exists", message: "Connector c already exists" });
   });
 
+  it("refuses to create or update a connector whose converter is not installed, naming the class, and stores nothing", async () => {
+    const { herder, configs } = standalone();
+    await herder.prepare();
+    await herder.start();
+    for (const key of ["key.converter", "value.converter", "header.converter"]) {
+      const refused = herder.putConnectorConfig("c", { ...source, [key]: "com.example.MissingConverter" }, { allowReplace: true });
+      await expect(refused).rejects.toMatchObject({ code: "config.invalid", message: expect.stringContaining(`Invalid value com.example.MissingConverter for configuration ${key}: Class com.example.MissingConverter could not be found`) });
+    }
+    expect(await configs.connector("c")).toBeUndefined();
+    await herder.putConnectorConfig("c", source, { allowReplace: false });
+    await expect(herder.putConnectorConfig("c", { ...source, "value.converter": "Nope" }, { allowReplace: true })).rejects.toMatchObject({ code: "config.invalid" });
+    expect((await configs.connector("c"))?.config["value.converter"]).toBeUndefined();
+  });
+
   it("restarts with flags: answers the plan, then restarts the failed task only", async () => {
     const { herder } = standalone();
     await herder.prepare();

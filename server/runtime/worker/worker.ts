@@ -5,6 +5,7 @@ import type { SinkRecord, SourceRecord } from "@/server/plugins/api/records";
 import type { SinkTask, SourceTask } from "@/server/plugins/api/task";
 import type { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
 import type { KafkaClientFactory } from "@/server/runtime/ports";
+import { ConfigProviders } from "@/server/runtime/config-providers/config-providers";
 import { connectTaskConfig } from "@/server/runtime/connect-task-config";
 import { sinkGroupId } from "@/server/runtime/connector-config";
 import { taskErrorHandling } from "@/server/runtime/errors/task-error-handling";
@@ -76,24 +77,38 @@ export class Worker {
   private readonly connectors = new Map<string, ConnectorEntry>();
   private readonly tasks = new Map<string, TaskEntry>();
   private readonly metrics: ConnectMetrics;
+  private readonly providers: ConfigProviders;
 
+  /** Throws `config.invalid_value` when the worker's `config.providers` cannot be built. */
   constructor(private readonly options: WorkerOptions) {
     this.metrics = options.metrics ?? new ConnectMetrics();
+    this.providers = ConfigProviders.fromWorkerConfig(options.workerConfig);
   }
 
-  /** Creates the connector instance and moves it to `target`. Fails the connector if its class cannot be loaded. */
+  /**
+   * Creates the connector instance and moves it to `target`, handing it `config` with its config
+   * provider references resolved (`config` itself, as stored, keeps them). Fails the connector
+   * if its class cannot be loaded or a reference cannot be resolved.
+   */
   async startConnector(name: string, config: Readonly<Record<string, string>>, target: TargetState, onReconfigure: () => void): Promise<void> {
     if (this.connectors.has(name)) throw new TributaryError("connector.already_running", `Connector ${name} is already running on this worker`);
     const plugin = this.options.registry.find(["source", "sink"], config["connector.class"] ?? "");
-    if (!plugin) {
-      const failure = `ConnectException: Failed to find any class that implements Connector and which name matches ${config["connector.class"]}`;
+    let resolved: Record<string, string> | undefined;
+    let unresolvable = "";
+    try {
+      resolved = this.providers.resolve(config);
+    } catch (error) {
+      unresolvable = `ConfigException: ${(error as Error).message}`;
+    }
+    if (!plugin || !resolved) {
+      const failure = unresolvable || `ConnectException: Failed to find any class that implements Connector and which name matches ${config["connector.class"]}`;
       this.connectors.set(name, { config, instance: null, failure, target });
       this.metrics.recordConnectorStartup(false);
       this.options.onConnectorStatus(name, "FAILED", failure);
       return;
     }
     this.metrics.describeConnector(name, { type: plugin.kind as "source" | "sink", className: plugin.className, version: plugin.version });
-    const instance = new WorkerConnector(name, new plugin.plugin() as Connector, config, this.options.onConnectorStatus, onReconfigure);
+    const instance = new WorkerConnector(name, new plugin.plugin() as Connector, resolved, this.options.onConnectorStatus, onReconfigure);
     this.connectors.set(name, { config, instance, failure: "", target });
     await instance.transitionTo(target);
     this.metrics.recordConnectorStartup(!instance.isFailed);
@@ -137,6 +152,8 @@ export class Worker {
    * The connector's task configs for `maxTasks`, each with `task.class` added and, for sinks,
    * `topics`/`topics.regex` copied from the connector config. The connector must be started.
    * Throws when it returns more than `tasks.max` configs and `tasks.max.enforce` is on.
+   * Invariant: a generated value equal to a resolved config provider reference is stored as the
+   * reference (Kafka Connect's reverse transform), so no resolved secret reaches the config store.
    */
   async generateTaskConfigs(name: string, config: Readonly<Record<string, string>>): Promise<Record<string, string>[]> {
     const instance = this.connectors.get(name)?.instance;
@@ -148,7 +165,10 @@ export class Worker {
       throw new TributaryError("connector.too_many_tasks", `The connector ${name} has generated ${generated.length} tasks, which is greater than ${maxTasks}, the maximum number of tasks it is configured to create.`);
     }
     const taskClass = (connector as SourceConnector | SinkConnector).taskClass();
-    return generated.map((taskConfig) => connectTaskConfig(config, taskConfig, taskClass.className ?? taskClass.name, connector instanceof SinkConnector));
+    return generated.map((taskConfig) => {
+      const raw = this.providers.unresolve(config, instance.config, taskConfig);
+      return connectTaskConfig(config, raw, taskClass.className ?? taskClass.name, connector instanceof SinkConnector);
+    });
   }
 
   /** Stops the connector instance and makes it FAILED with `error` (it is still held). */
@@ -165,11 +185,15 @@ export class Worker {
     this.options.onConnectorStatus(name, "UNASSIGNED");
   }
 
-  /** Starts one task loop. A task that cannot be built is reported FAILED (and held as such). */
+  /**
+   * Starts one task loop, its configs' config provider references resolved (the held configs keep
+   * them). A task that cannot be built, or whose references cannot be resolved, is reported
+   * FAILED (and held as such).
+   */
   startTask(id: TaskId, connectorConfig: Readonly<Record<string, string>>, taskConfig: Readonly<Record<string, string>>, target: TargetState): void {
     if (this.tasks.has(taskKey(id))) throw new TributaryError("task.already_running", `Task ${taskKey(id)} is already running on this worker`);
     try {
-      const task = this.buildTask(id, connectorConfig, { ...taskConfig }, target);
+      const task = this.buildTask(id, this.providers.resolve(connectorConfig), this.providers.resolve(taskConfig), target);
       this.tasks.set(taskKey(id), { id, task, done: task.run(), connectorConfig, taskConfig });
       this.metrics.recordTaskStartup(true);
     } catch (error) {

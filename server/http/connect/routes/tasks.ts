@@ -1,4 +1,5 @@
 import { TributaryError } from "@/server/errors/tributary-error";
+import { readLimitedText } from "@/server/http/body-limit";
 import { empty, json, type Route, type RouteContext } from "@/server/http/connect/route";
 
 /**
@@ -29,7 +30,13 @@ export const taskRoutes: Route[] = [
     method: "POST",
     path: ["connectors", ":connector", "tasks"],
     handle: async (context) => {
-      const body: unknown = await context.request.json().catch(() => undefined);
+      const text = await readLimitedText(context.request);
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = undefined;
+      }
       const isConfig = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === "string");
       if (!Array.isArray(body) || !body.every(isConfig)) throw new TributaryError("request.invalid", "Task configs must be a JSON array of objects with string values");
       await (await context.herder()).putTaskConfigs(context.params.connector!, body as Record<string, string>[]);
