@@ -66,10 +66,10 @@ describe("the embedded runtime under next dev", () => {
     const after = await eventually(async () => {
       const { body, headers } = await health();
       return headers.get("x-reloaded") === "yes" ? body : undefined;
-    }, 60_000, "the edited route to be served");
+    }, 150_000, "the edited route to be served");
 
     expect(after.runtime.instance).toBe(first.runtime.instance);
     expect(after.runtime.startedAt).toBe(first.runtime.startedAt);
     expect(output.match(/"msg":"runtime started"/g)).toHaveLength(1);
-  });
+  }, 300_000);
 });
