@@ -27,9 +27,10 @@ const modeNote: Record<Health["runtime"]["mode"], string> = {
 function workerItems(health: Health, now: number, connectors: ExpandedConnectors | undefined): DetailItem[] {
   return [
     {
-      term: "Connectors",
+      // In a cluster the list holds every worker's connectors; the cluster card below says which runs where.
+      term: health.runtime.mode === "distributed" ? "Cluster's connectors" : "Connectors",
       value: connectors ? (
-        <HealthCounts connectors={connectors} label="Connectors on this worker by health" />
+        <HealthCounts connectors={connectors} label={health.runtime.mode === "distributed" ? "The cluster's connectors by health" : "Connectors on this worker by health"} />
       ) : (
         <span className="text-zinc-500 dark:text-zinc-400">Loading…</span>
       ),
