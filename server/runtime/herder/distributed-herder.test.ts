@@ -73,6 +73,17 @@ async function eventually(check: () => Promise<boolean> | boolean, what: string)
 
 const source = { "connector.class": "ScriptedSource", "tasks.max": "3" };
 
+/** Three started workers running connector `src`'s 3 tasks, and the task w2 runs. */
+async function runningOnThree(maxDelayMs: number) {
+  const { workers, group } = cluster(3, maxDelayMs);
+  for (const worker of workers) await worker.prepare();
+  await Promise.all(workers.map((worker) => worker.start()));
+  await workers[0]!.putConnectorConfig("src", source, { allowReplace: false });
+  await eventually(async () => (await workers[0]!.connectorStatus("src")).tasks.filter((task) => task.state === "RUNNING").length === 3, "3 running tasks");
+  const lost = (await workers[0]!.connectorStatus("src")).tasks.find((task) => task.worker_id === "w2:8083")!;
+  return { workers, group, lost };
+}
+
 describe("DistributedHerder", () => {
   it("runs a connector created on a follower, its tasks spread over the workers, each on exactly one", async () => {
     const { workers, stores } = cluster(3);
@@ -89,12 +100,7 @@ describe("DistributedHerder", () => {
   });
 
   it("moves a vanished worker's tasks to the others and reports them running there", async () => {
-    const { workers, group } = cluster(3);
-    for (const worker of workers) await worker.prepare();
-    await Promise.all(workers.map((worker) => worker.start()));
-    await workers[0]!.putConnectorConfig("src", source, { allowReplace: false });
-    await eventually(async () => (await workers[0]!.connectorStatus("src")).tasks.filter((task) => task.state === "RUNNING").length === 3, "3 running tasks");
-    const lost = (await workers[0]!.connectorStatus("src")).tasks.find((task) => task.worker_id === "w2:8083")!;
+    const { workers, group, lost } = await runningOnThree(0);
 
     group.vanish("w2");
     await eventually(async () => {
@@ -106,12 +112,7 @@ describe("DistributedHerder", () => {
   });
 
   it("shows a vanished worker's tasks UNASSIGNED, not RUNNING, while they wait out the rebalance delay", async () => {
-    const { workers, group } = cluster(3, 60_000);
-    for (const worker of workers) await worker.prepare();
-    await Promise.all(workers.map((worker) => worker.start()));
-    await workers[0]!.putConnectorConfig("src", source, { allowReplace: false });
-    await eventually(async () => (await workers[0]!.connectorStatus("src")).tasks.filter((task) => task.state === "RUNNING").length === 3, "3 running tasks");
-    const lost = (await workers[0]!.connectorStatus("src")).tasks.find((task) => task.worker_id === "w2:8083")!;
+    const { workers, group, lost } = await runningOnThree(60_000);
 
     group.vanish("w2");
     await eventually(async () => (await workers[2]!.connectorStatus("src")).tasks.find((task) => task.id === lost.id)!.state === "UNASSIGNED", "the lost task to read UNASSIGNED");
