@@ -12,6 +12,8 @@ import type {
   ConnectorInfo,
   ConnectorOffset,
   ConnectorStateInfo,
+  ExpandedConnector,
+  Expansions,
   InitialState,
   InstanceState,
   PluginInfo,
@@ -30,7 +32,7 @@ import { connectorType } from "@/server/runtime/worker/worker";
 import type { TaskId } from "@/server/runtime/worker/worker-task";
 import type { ConfigStore, StoredConnector, TargetState } from "@/server/storage/contracts/config-store";
 import type { OffsetStore } from "@/server/storage/contracts/offset-store";
-import type { Status, StatusStore } from "@/server/storage/contracts/status-store";
+import type { ConnectorStatuses, Status, StatusStore } from "@/server/storage/contracts/status-store";
 
 /** What the request side is built from: the stores and the seams to the rest of the worker. */
 export interface RequestHerderOptions {
@@ -75,6 +77,22 @@ export class RequestHerder implements Herder {
 
   async connectors(): Promise<string[]> {
     return [...this.snapshot().connectors.keys()];
+  }
+
+  async expandedConnectors(expand: Expansions): Promise<Record<string, ExpandedConnector>> {
+    const statuses = expand.status ? this.requests.statuses.snapshot() : undefined;
+    const expanded: Record<string, ExpandedConnector> = {};
+    for (const [name, stored] of this.snapshot().connectors) {
+      const entry: ExpandedConnector = {};
+      if (statuses) {
+        const status = this.stateInfo(stored, statuses.get(name));
+        if (!status) continue;
+        entry.status = status;
+      }
+      if (expand.info) entry.info = this.info(stored);
+      expanded[name] = entry;
+    }
+    return expanded;
   }
 
   async connectorInfo(name: string): Promise<ConnectorInfo> {
@@ -127,16 +145,10 @@ export class RequestHerder implements Herder {
   }
 
   async connectorStatus(name: string): Promise<ConnectorStateInfo> {
-    const statuses = this.requests.statuses.snapshot().get(name);
     const stored = this.snapshot().connectors.get(name);
-    if (!statuses?.connector || !stored) throw new TributaryError("connector.not_found", `No status found for connector ${name}`);
-    const info: ConnectorStateInfo = {
-      name,
-      connector: instanceState(statuses.connector),
-      tasks: [...statuses.tasks].filter(([task]) => task < stored.taskConfigs.length).map(([id, status]) => ({ id, ...instanceState(status) })),
-      type: connectorType(this.requests.registry, stored.config),
-    };
-    return stateInfoWithVersions(info, connectorPluginVersion(this.requests.registry, stored.config));
+    const info = stored && this.stateInfo(stored, this.requests.statuses.snapshot().get(name));
+    if (!info) throw new TributaryError("connector.not_found", `No status found for connector ${name}`);
+    return info;
   }
 
   async taskStatus(name: string, task: number): Promise<TaskState> {
@@ -316,6 +328,18 @@ export class RequestHerder implements Herder {
     const plugin = this.requests.registry.find(["source", "sink"], stored.config["connector.class"] ?? "");
     if (!plugin) throw new TributaryError("config.invalid", `Failed to find any class that implements Connector and which name matches ${stored.config["connector.class"]}`);
     return new plugin.plugin() as Connector;
+  }
+
+  /** The connector's ConnectorStateInfo from `statuses`, or undefined while it has no status of its own. */
+  private stateInfo(stored: Readonly<StoredConnector>, statuses: ConnectorStatuses | undefined): ConnectorStateInfo | undefined {
+    if (!statuses?.connector) return undefined;
+    const info: ConnectorStateInfo = {
+      name: stored.name,
+      connector: instanceState(statuses.connector),
+      tasks: [...statuses.tasks].filter(([task]) => task < stored.taskConfigs.length).map(([id, status]) => ({ id, ...instanceState(status) })),
+      type: connectorType(this.requests.registry, stored.config),
+    };
+    return stateInfoWithVersions(info, connectorPluginVersion(this.requests.registry, stored.config));
   }
 
   private info(stored: Readonly<StoredConnector>): ConnectorInfo {
