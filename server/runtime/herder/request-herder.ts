@@ -58,6 +58,12 @@ export interface RequestHerderOptions {
   restartTask(id: TaskId): Promise<void>;
 }
 
+/** What the list needs to know of a connector's plugin, looked up once per class. */
+interface PluginFacts {
+  type: ConnectorInfo["type"];
+  version: string | undefined;
+}
+
 const INITIAL_TARGETS: Record<InitialState, TargetState> = { RUNNING: "STARTED", PAUSED: "PAUSED", STOPPED: "STOPPED" };
 const notFound = (name: string) => new TributaryError("connector.not_found", `Connector ${name} not found`);
 
@@ -81,15 +87,19 @@ export class RequestHerder implements Herder {
 
   async expandedConnectors(expand: Expansions): Promise<Record<string, ExpandedConnector>> {
     const statuses = expand.status ? this.requests.statuses.snapshot() : undefined;
+    const plugins = new Map<string, PluginFacts>();
     const expanded: Record<string, ExpandedConnector> = {};
     for (const [name, stored] of this.snapshot().connectors) {
+      const className = stored.config["connector.class"] ?? "";
+      let plugin = plugins.get(className);
+      if (!plugin) plugins.set(className, (plugin = this.pluginFacts(stored.config)));
       const entry: ExpandedConnector = {};
       if (statuses) {
-        const status = this.stateInfo(stored, statuses.get(name));
+        const status = this.stateInfo(stored, statuses.get(name), plugin);
         if (!status) continue;
         entry.status = status;
       }
-      if (expand.info) entry.info = this.info(stored);
+      if (expand.info) entry.info = this.info(stored, plugin);
       expanded[name] = entry;
     }
     return expanded;
@@ -330,24 +340,29 @@ export class RequestHerder implements Herder {
     return new plugin.plugin() as Connector;
   }
 
+  /** The type and version of the plugin `config` runs (looked up in the registry). */
+  private pluginFacts(config: Readonly<Record<string, string>>): PluginFacts {
+    return { type: connectorType(this.requests.registry, config), version: connectorPluginVersion(this.requests.registry, config) };
+  }
+
   /** The connector's ConnectorStateInfo from `statuses`, or undefined while it has no status of its own. */
-  private stateInfo(stored: Readonly<StoredConnector>, statuses: ConnectorStatuses | undefined): ConnectorStateInfo | undefined {
+  private stateInfo(stored: Readonly<StoredConnector>, statuses: ConnectorStatuses | undefined, plugin = this.pluginFacts(stored.config)): ConnectorStateInfo | undefined {
     if (!statuses?.connector) return undefined;
     const info: ConnectorStateInfo = {
       name: stored.name,
       connector: instanceState(statuses.connector),
       tasks: [...statuses.tasks].filter(([task]) => task < stored.taskConfigs.length).map(([id, status]) => ({ id, ...instanceState(status) })),
-      type: connectorType(this.requests.registry, stored.config),
+      type: plugin.type,
     };
-    return stateInfoWithVersions(info, connectorPluginVersion(this.requests.registry, stored.config));
+    return stateInfoWithVersions(info, plugin.version);
   }
 
-  private info(stored: Readonly<StoredConnector>): ConnectorInfo {
+  private info(stored: Readonly<StoredConnector>, plugin = this.pluginFacts(stored.config)): ConnectorInfo {
     return {
       name: stored.name,
       config: { ...stored.config },
       tasks: stored.taskConfigs.map((_, task) => ({ connector: stored.name, task })),
-      type: connectorType(this.requests.registry, stored.config),
+      type: plugin.type,
     };
   }
 }
