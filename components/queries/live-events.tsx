@@ -14,6 +14,9 @@ import { connectorEventSchema, metricsEventSchema, statusEventSchema, type Conne
 
 const LiveContext = createContext(false);
 
+/** How long status events are gathered before they are written into the cache together. */
+const STATUS_BATCH_MS = 50;
+
 /** Whether the console's event stream is connected; queries poll slowly while it is. */
 export function useLive(): boolean {
   return useContext(LiveContext);
@@ -78,8 +81,9 @@ export function applyConnectorEvent(client: QueryClient, event: ConnectorEvent):
 /**
  * Subscribes to `GET /api/console/events` for as long as the console is open: status events are
  * written into the React Query cache, connector events (created, updated, deleted) reload the list
- * and that connector's queries, both gathered over 100 ms so a burst is one cache write and one
- * list reload (never cancelling a list fetch under way: serialReload), metrics events extend the open charts. The browser's EventSource reconnects by itself (the server
+ * and that connector's queries. Status events are gathered over 50 ms, so a burst is one cache
+ * write and one render; list reloads never cancel a list fetch under way (serialReload), so a
+ * burst of connector events is at most two fetches in a row, metrics events extend the open charts. The browser's EventSource reconnects by itself (the server
  * asks for a 1 s retry); while it is disconnected, queries fall back to polling.
  */
 export function LiveEventsProvider({ children }: { children: ReactNode }) {
@@ -91,11 +95,7 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
       () => client.invalidateQueries({ queryKey: connectorsQueryKey }, { cancelRefetch: false }).catch(() => undefined),
       () => client.getQueryState(connectorsQueryKey)?.fetchStatus === "fetching",
     );
-    const statuses = new EventBatch<StatusEvent>((events) => applyStatusEvents(client, events, reloadList));
-    const connectors = new EventBatch<ConnectorEvent | null>((events) => {
-      reloadList();
-      for (const event of events) if (event) applyConnectorEvent(client, event);
-    });
+    const statuses = new EventBatch<StatusEvent>((events) => applyStatusEvents(client, events, reloadList), STATUS_BATCH_MS);
     source.onopen = () => setLive(true);
     source.onerror = () => setLive(false);
     source.addEventListener("status", (message) => {
@@ -103,8 +103,9 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
       if (parsed.success) statuses.push(parsed.data);
     });
     source.addEventListener("connector", (message) => {
+      reloadList();
       const parsed = connectorEventSchema.safeParse(JSON.parse((message as MessageEvent<string>).data));
-      connectors.push(parsed.success ? parsed.data : null);
+      if (parsed.success) applyConnectorEvent(client, parsed.data);
     });
     source.addEventListener("metrics", (message) => {
       const parsed = metricsEventSchema.safeParse(JSON.parse((message as MessageEvent<string>).data));
@@ -113,7 +114,6 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
     return () => {
       source.close();
       statuses.close();
-      connectors.close();
     };
   }, [client]);
   return <LiveContext.Provider value={live}>{children}</LiveContext.Provider>;
