@@ -33,14 +33,27 @@ const LINES_PER_FILE = 10;
 const CONCURRENCY = 8;
 const REQUEST_TIMEOUT_MS = 120_000;
 
-async function request(worker: BenchWorker, method: string, url: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${worker.restUrl}${url}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-  });
+/**
+ * One REST call; its JSON answer. A connection reset before any answer (a kept-alive socket the
+ * worker closed as it was reused) is retried once: every call here is idempotent, and a retried
+ * DELETE that finds the connector gone (404) has done its job.
+ */
+async function request(worker: BenchWorker, method: string, url: string, body?: unknown, retried = false): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(`${worker.restUrl}${url}`, {
+      method,
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+  } catch (error) {
+    const reset = (error as { cause?: { code?: string } }).cause?.code === "ECONNRESET";
+    if (!reset || retried) throw error;
+    return request(worker, method, url, body, true);
+  }
   const text = await response.text();
+  if (retried && method === "DELETE" && response.status === 404) return undefined;
   if (!response.ok) throw new Error(`${worker.label}: ${method} ${url} answered ${response.status} ${text}`);
   return text ? JSON.parse(text) : undefined;
 }
