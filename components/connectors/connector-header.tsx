@@ -39,7 +39,7 @@ export function ConnectorHeader({ status }: { status: ConnectorStateInfo }) {
   const config = useConnectorConfig(status.name);
   const pluginClass = config.data?.["connector.class"];
   const verdict = connectorHealth(status);
-  const notices = useConnectorNotices();
+  const notices = useConnectorNotices(status.name);
   return (
     <div>
       <Link href="/connectors" className="text-sm font-medium text-accent-600 hover:text-accent-700 dark:text-accent-400 dark:hover:text-accent-300">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { connectorRows, filterRows, NO_FILTER, pluginName, sortRows } from "@/components/connectors/connector-list";
+import { connectorRows, filterRows, naturalCompare, NO_FILTER, pluginName, sortRows } from "@/components/connectors/connector-list";
 import { healthCounts } from "@/server/contracts/connector-health";
 import type { ExpandedConnectors } from "@/server/contracts/connect";
 
@@ -48,6 +48,21 @@ describe("the connectors list", () => {
 
   it("puts failed connectors first, then degraded, and sorts by name within a health", () => {
     expect(sortRows(connectorRows(connectors)).map((row) => row.name)).toEqual(["broken", "orders-sink", "no-status", "idle", "archive", "users-source"]);
+  });
+
+  it("sorts names in natural order: numbers by value, case aside, and two names never tie", () => {
+    const names = ["sct-10", "sct-2", "sct-1", "sct-0", "Sct-3", "sct-100", "a", "sct-02"];
+    expect([...names].sort(naturalCompare)).toEqual(["a", "sct-0", "sct-1", "sct-02", "sct-2", "Sct-3", "sct-10", "sct-100"]);
+    expect(naturalCompare("x-1", "X-1")).not.toBe(0);
+    const many = connectorRows(Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`sct-${i}`, connectors.archive!])));
+    expect(sortRows(many, "name").map((row) => row.name).slice(0, 4)).toEqual(["sct-0", "sct-1", "sct-2", "sct-3"]);
+  });
+
+  it("sorts by name alone, or by throughput with the busiest first and names breaking ties", () => {
+    const rows = connectorRows(connectors);
+    expect(sortRows(rows, "name").map((row) => row.name)).toEqual(["archive", "broken", "idle", "no-status", "orders-sink", "users-source"]);
+    const rates = new Map([["idle", 5], ["users-source", 900], ["broken", 5]]);
+    expect(sortRows(rows, "throughput", rates).map((row) => row.name)).toEqual(["users-source", "broken", "idle", "archive", "no-status", "orders-sink"]);
   });
 
   it("searches names, plugin classes and topics with every word, case-insensitively", () => {

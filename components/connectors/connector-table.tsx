@@ -1,19 +1,18 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { BulkActionDialog } from "@/components/connectors/bulk-action-dialog";
-import { healthLabel, healthTone } from "@/components/connectors/connector-health";
-import { connectorRows, filterRows, NO_FILTER, pluginName, sortRows, type ConnectorFilter } from "@/components/connectors/connector-list";
+import { connectorRows, filterRows, NO_FILTER, sortRows, type ConnectorFilter, type SortKey } from "@/components/connectors/connector-list";
 import { healthCounts } from "@/server/contracts/connector-health";
 import { ConnectorListToolbar } from "@/components/connectors/connector-list-toolbar";
-import { DlqSizeBadge } from "@/components/dlq/dlq-size-badge";
+import { ConnectorRows } from "@/components/connectors/connector-rows";
 import type { BulkActionKind } from "@/components/queries/bulk-actions";
 import { useConnectorNotices, useConnectors } from "@/components/queries/connectors";
 import { errorAdvice } from "@/components/queries/error-advice";
 import { useHealth } from "@/components/queries/health";
 import { useLive } from "@/components/queries/live-events";
-import { StatusBadge } from "@/components/ui/badge";
+import { useMetricsOverview } from "@/components/queries/metrics";
 import { Button } from "@/components/ui/button";
 import { DangerButton } from "@/components/ui/danger-button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -39,22 +38,46 @@ function KafkaBanner() {
   );
 }
 
+const NO_RATES: ReadonlyMap<string, number> = new Map();
+
+/** Records per second by connector (in or out, whichever is higher) while `wanted`, from the metrics overview. */
+function useThroughput(wanted: boolean): ReadonlyMap<string, number> {
+  const overview = useMetricsOverview(wanted);
+  return useMemo(
+    () => (overview.data ? new Map(overview.data.connectors.map((c) => [c.name, Math.max(c.recordsIn, c.recordsOut)])) : NO_RATES),
+    [overview.data],
+  );
+}
+
 /**
  * Every connector of the cluster: name (a link to its page), type, plugin, derived health with
- * its reason, task counts and topics; failed ones first, updated live from the event stream.
- * Search and the State and Type filters narrow the rows; checkboxes select shown rows for a bulk
- * pause, resume, restart or delete, each confirmed in a dialog that lists the connectors and
- * then the outcome for each. Empty states say how to create a connector or clear the filters.
+ * its reason, task counts and topics; failed ones first (or by name in natural order, or by
+ * throughput), updated live from the event stream. Only the rows in view are rendered
+ * (ConnectorRows), so thousands of connectors stay quick. Search and the State and Type filters
+ * narrow the rows; checkboxes select rows, and "select all" selects every row that matches,
+ * rendered or not, for a bulk pause, resume, restart or delete, each confirmed in a dialog that
+ * lists the connectors and then the outcome for each. Empty states say how to create a
+ * connector or clear the filters.
  */
 export function ConnectorTable() {
   const live = useLive();
   const { data, error, isPending, refetch } = useConnectors(live);
   const notices = useConnectorNotices();
   const [filter, setFilter] = useState<ConnectorFilter>(NO_FILTER);
+  const [sort, setSort] = useState<SortKey>("health");
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [pending, setPending] = useState<{ kind: BulkActionKind; names: string[] } | null>(null);
+  const rates = useThroughput(sort === "throughput");
   const rows = useMemo(() => (data ? connectorRows(data) : []), [data]);
-  const shown = useMemo(() => sortRows(filterRows(rows, filter)), [rows, filter]);
+  const shown = useMemo(() => sortRows(filterRows(rows, filter), sort, rates), [rows, filter, sort, rates]);
+  const toggle = useCallback((name: string, on: boolean) => {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(name);
+      else next.delete(name);
+      return next;
+    });
+  }, []);
 
   if (isPending) return <Skeleton className="h-40 w-full" />;
   if (error && !data) {
@@ -70,12 +93,6 @@ export function ConnectorTable() {
 
   const chosen = shown.filter((row) => selected.has(row.name)).map((row) => row.name);
   const allChosen = shown.length > 0 && chosen.length === shown.length;
-  const toggle = (name: string, on: boolean) => {
-    const next = new Set(selected);
-    if (on) next.add(name);
-    else next.delete(name);
-    setSelected(next);
-  };
   const toggleAll = (on: boolean) => setSelected(on ? new Set(shown.map((row) => row.name)) : new Set());
   const liveText = live ? "Live updates on" : "Reconnecting… refreshing every 2 s";
 
@@ -100,7 +117,7 @@ export function ConnectorTable() {
         </>
       ) : (
         <>
-          <ConnectorListToolbar filter={filter} onChange={setFilter} counts={healthCounts(rows)} />
+          <ConnectorListToolbar filter={filter} onChange={setFilter} sort={sort} onSortChange={setSort} counts={healthCounts(rows)} />
           <div className="mb-2 flex min-h-8 flex-wrap items-center justify-between gap-2">
             {chosen.length > 0 ? (
               <div role="toolbar" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2">
@@ -151,58 +168,7 @@ export function ConnectorTable() {
                     <th scope="col" className="hidden px-4 py-2.5 sm:table-cell">Topics</th>
                   </tr>
                 </thead>
-                <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-                  {shown.map((row) => (
-                    <tr key={row.name} className={`align-top ${selected.has(row.name) ? "bg-accent-50/60 dark:bg-accent-950/20" : "bg-white dark:bg-zinc-950"}`}>
-                      <td className="py-3 pr-1 pl-4">
-                        <input
-                          type="checkbox"
-                          aria-label={`Select ${row.name}`}
-                          checked={selected.has(row.name)}
-                          onChange={(event) => toggle(row.name, event.target.checked)}
-                          className="size-4 accent-accent-600"
-                        />
-                      </td>
-                      <th scope="row" className="px-4 py-3 font-medium">
-                        <span className="flex max-w-[11rem] flex-wrap items-center gap-x-1.5 sm:max-w-[14rem]">
-                          <Link
-                            href={`/connectors/${encodeURIComponent(row.name)}`}
-                            title={row.name}
-                            className="block max-w-full truncate text-zinc-900 underline decoration-zinc-300 underline-offset-4 hover:text-accent-700 hover:decoration-accent-500 dark:text-zinc-100 dark:decoration-zinc-600 dark:hover:text-accent-300"
-                          >
-                            {row.name}
-                          </Link>
-                          <DlqSizeBadge connector={row.name} />
-                        </span>
-                      </th>
-                      <td className="hidden px-4 py-3 text-zinc-600 md:table-cell dark:text-zinc-400">
-                        <span className="capitalize">{row.type}</span>
-                        <span className="block font-mono text-xs leading-5" title={row.pluginClass ?? undefined}>{pluginName(row.pluginClass)}</span>
-                      </td>
-                      <td className="px-4 py-3">
-                        <StatusBadge tone={healthTone(row.health)} label={healthLabel(row.health)} />
-                        <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{row.reason}</p>
-                        {notices.data?.[row.name]?.map((notice) => (
-                          <p key={notice.code} className="mt-1 max-w-48 text-xs text-amber-700 dark:text-amber-400">{notice.message}</p>
-                        ))}
-                        {row.failure ? (
-                          <p className="mt-1 max-w-48 truncate font-mono text-xs text-red-700 dark:text-red-400" title={row.failure}>
-                            {row.failure}
-                          </p>
-                        ) : null}
-                      </td>
-                      <td className="px-4 py-3 text-zinc-600 dark:text-zinc-400">
-                        <span className="whitespace-nowrap">
-                          {row.running} of {row.tasks} running
-                        </span>
-                        {row.failed > 0 ? <span className="block font-medium whitespace-nowrap text-red-700 dark:text-red-400">{row.failed} failed</span> : null}
-                      </td>
-                      <td className="hidden px-4 py-3 font-mono text-xs leading-5 text-zinc-600 sm:table-cell dark:text-zinc-400">
-                        <span className="block max-w-[8rem] truncate" title={row.topics.join(", ")}>{row.topics.length > 0 ? row.topics.join(", ") : "—"}</span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
+                <ConnectorRows rows={shown} selected={selected} onToggle={toggle} notices={notices.data} />
               </table>
             </div>
           )}

@@ -1,7 +1,7 @@
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { appendStatusChange, connectorChangesQueryKey } from "@/components/queries/connector-changes";
-import { applyStatusEvent } from "@/components/queries/live-events";
+import { applyStatusEvents } from "@/components/queries/live-events";
 import type { StatusEvent } from "@/server/contracts/events";
 
 const event = (connector: string, at: number, state: StatusEvent["state"]): StatusEvent => ({ type: "status", connector, task: null, state, workerId: "w", at });
@@ -11,7 +11,7 @@ describe("live status events in a connector's recent changes", () => {
     const client = new QueryClient();
     client.setQueryData(connectorChangesQueryKey("c1"), [event("c1", 1, "RUNNING")]);
     client.setQueryData(connectorChangesQueryKey("c2"), []);
-    applyStatusEvent(client, event("c1", 2, "PAUSED"));
+    applyStatusEvents(client, [event("c1", 2, "PAUSED")]);
     expect(client.getQueryData(connectorChangesQueryKey("c1"))).toEqual([event("c1", 1, "RUNNING"), event("c1", 2, "PAUSED")]);
     expect(client.getQueryData(connectorChangesQueryKey("c2"))).toEqual([]);
   });

@@ -26,11 +26,15 @@ export function useConnectors(live: boolean): UseQueryResult<ExpandedConnectors,
   });
 }
 
-/** What connectors' statuses cannot say (a FileStreamSource waiting for its file), by connector; re-read every 5 s. */
-export function useConnectorNotices(): UseQueryResult<ConnectorNotices["notices"], Error> {
+/**
+ * What connectors' statuses cannot say (a FileStreamSource waiting for its file), by connector;
+ * with `connector`, that one's only (a connector's page). Re-read every 5 s.
+ */
+export function useConnectorNotices(connector?: string): UseQueryResult<ConnectorNotices["notices"], Error> {
+  const query = connector === undefined ? "" : `?connector=${encodeURIComponent(connector)}`;
   return useQuery({
-    queryKey: ["console", "connectors", "notices"],
-    queryFn: async ({ signal }) => connectorNoticesSchema.parse(await consoleRequest("/connectors/notices", signal)).notices,
+    queryKey: ["console", "connectors", "notices", connector ?? null],
+    queryFn: async ({ signal }) => connectorNoticesSchema.parse(await consoleRequest(`/connectors/notices${query}`, signal)).notices,
     refetchInterval: 5_000,
   });
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { connectorConfigQueryKey, connectorStatusQueryKey } from "@/components/queries/connector";
 import { deletingQueryKey } from "@/components/queries/connector-actions";
 import { connectorsQueryKey } from "@/components/queries/connectors";
-import { applyConnectorEvent, applyStatusEvent } from "@/components/queries/live-events";
+import { applyConnectorEvent, applyStatusEvents } from "@/components/queries/live-events";
 import type { ConnectorStateInfo, ExpandedConnectors } from "@/server/contracts/connect";
 
 const cached: ExpandedConnectors = {
@@ -16,7 +16,7 @@ describe("status events in the React Query cache", () => {
   it("updates the task's state and trace in place", () => {
     const client = new QueryClient();
     client.setQueryData(connectorsQueryKey, cached);
-    applyStatusEvent(client, { type: "status", connector: "c1", task: 1, state: "FAILED", workerId: "w", trace: "Error: boom", at: 1 });
+    applyStatusEvents(client, [{ type: "status", connector: "c1", task: 1, state: "FAILED", workerId: "w", trace: "Error: boom", at: 1 }]);
     const tasks = client.getQueryData<ExpandedConnectors>(connectorsQueryKey)!.c1!.status!.tasks;
     expect(tasks).toEqual([{ id: 0, state: "RUNNING", worker_id: "w" }, { id: 1, state: "FAILED", worker_id: "w", trace: "Error: boom" }]);
   });
@@ -24,9 +24,9 @@ describe("status events in the React Query cache", () => {
   it("updates the connector's own state, and reloads the list for a connector it does not know", () => {
     const client = new QueryClient();
     client.setQueryData(connectorsQueryKey, cached);
-    applyStatusEvent(client, { type: "status", connector: "c1", task: null, state: "PAUSED", workerId: "w", at: 1 });
+    applyStatusEvents(client, [{ type: "status", connector: "c1", task: null, state: "PAUSED", workerId: "w", at: 1 }]);
     expect(client.getQueryData<ExpandedConnectors>(connectorsQueryKey)!.c1!.status!.connector.state).toBe("PAUSED");
-    applyStatusEvent(client, { type: "status", connector: "new", task: null, state: "RUNNING", workerId: "w", at: 2 });
+    applyStatusEvents(client, [{ type: "status", connector: "new", task: null, state: "RUNNING", workerId: "w", at: 2 }]);
     expect(client.getQueryState(connectorsQueryKey)!.isInvalidated).toBe(true);
   });
 
@@ -34,18 +34,35 @@ describe("status events in the React Query cache", () => {
     const client = new QueryClient();
     client.setQueryData(connectorStatusQueryKey("c1"), cached.c1!.status);
     client.setQueryData(connectorStatusQueryKey("c2"), { ...cached.c1!.status!, name: "c2" });
-    applyStatusEvent(client, { type: "status", connector: "c1", task: 0, state: "FAILED", workerId: "w2", trace: "Error: EISDIR\n    at read", at: 1 });
-    applyStatusEvent(client, { type: "status", connector: "c1", task: null, state: "PAUSED", workerId: "w", at: 2 });
+    applyStatusEvents(client, [{ type: "status", connector: "c1", task: 0, state: "FAILED", workerId: "w2", trace: "Error: EISDIR\n    at read", at: 1 }]);
+    applyStatusEvents(client, [{ type: "status", connector: "c1", task: null, state: "PAUSED", workerId: "w", at: 2 }]);
     const status = client.getQueryData<ConnectorStateInfo>(connectorStatusQueryKey("c1"))!;
     expect(status.connector).toEqual({ state: "PAUSED", worker_id: "w" });
     expect(status.tasks).toEqual([{ id: 0, state: "FAILED", worker_id: "w2", trace: "Error: EISDIR\n    at read" }, { id: 1, state: "RUNNING", worker_id: "w" }]);
     expect(client.getQueryData<ConnectorStateInfo>(connectorStatusQueryKey("c2"))).toEqual({ ...cached.c1!.status!, name: "c2" });
   });
 
+  it("writes a burst of 1,000 events over 1,000 connectors into the list with one cache write, the last event of each winning", () => {
+    const client = new QueryClient();
+    const many: ExpandedConnectors = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`c${i}`, { status: { ...cached.c1!.status!, name: `c${i}` } }]));
+    client.setQueryData(connectorsQueryKey, many);
+    let writes = 0;
+    client.getQueryCache().subscribe((event) => {
+      if (event.type === "updated" && event.action.type === "success") writes++;
+    });
+    const events = Array.from({ length: 1000 }, (_, i) => ({ type: "status" as const, connector: `c${i}`, task: null, state: "PAUSED" as const, workerId: "w", at: i }));
+    applyStatusEvents(client, [...events, { ...events[7]!, state: "RUNNING", at: 2000 }]);
+    const list = client.getQueryData<ExpandedConnectors>(connectorsQueryKey)!;
+    expect(writes).toBe(1);
+    expect(Object.values(list).filter((entry) => entry.status!.connector.state === "PAUSED")).toHaveLength(999);
+    expect(list.c7!.status!.connector.state).toBe("RUNNING");
+    expect(many.c0!.status!.connector.state).toBe("RUNNING");
+  });
+
   it("makes a connector page that has no status yet (or a 404) refetch it", () => {
     const client = new QueryClient();
     client.getQueryCache().build(client, { queryKey: connectorStatusQueryKey("new") });
-    applyStatusEvent(client, { type: "status", connector: "new", task: null, state: "RUNNING", workerId: "w", at: 1 });
+    applyStatusEvents(client, [{ type: "status", connector: "new", task: null, state: "RUNNING", workerId: "w", at: 1 }]);
     expect(client.getQueryState(connectorStatusQueryKey("new"))!.isInvalidated).toBe(true);
   });
 });

@@ -6,11 +6,16 @@ import { connectorQueryKey, connectorStatusQueryKey } from "@/components/queries
 import { deletingQueryKey } from "@/components/queries/connector-actions";
 import { appendStatusChange } from "@/components/queries/connector-changes";
 import { connectorsQueryKey } from "@/components/queries/connectors";
+import { EventBatch } from "@/components/queries/event-batch";
+import { serialReload } from "@/components/queries/serial-reload";
 import { applyMetricsEvent } from "@/components/queries/metrics";
 import type { ConnectorStateInfo, ExpandedConnectors } from "@/server/contracts/connect";
 import { connectorEventSchema, metricsEventSchema, statusEventSchema, type ConnectorEvent, type StatusEvent } from "@/server/contracts/events";
 
 const LiveContext = createContext(false);
+
+/** How long status events are gathered before they are written into the cache together. */
+const STATUS_BATCH_MS = 50;
 
 /** Whether the console's event stream is connected; queries poll slowly while it is. */
 export function useLive(): boolean {
@@ -26,23 +31,37 @@ function withEvent(status: ConnectorStateInfo, event: StatusEvent): ConnectorSta
 }
 
 /**
- * Writes a status event into the cached connectors list, into the connector's own status query
- * and its recent changes, so an open page shows it without refetching. A connector a cache does not know yet
- * makes that query refetch instead (a no-op when nothing observes it).
+ * Writes a batch of status events (in arrival order) into the cached connectors list with one
+ * cache write, into each connector's own status query and its recent changes, so open pages
+ * show them without refetching. An event for a connector the list does not know yet makes it
+ * reload through `reloadList` (once per batch; a no-op when nothing observes it).
  */
-export function applyStatusEvent(client: QueryClient, event: StatusEvent): void {
+export function applyStatusEvents(
+  client: QueryClient,
+  events: readonly StatusEvent[],
+  reloadList: () => void = () => void client.invalidateQueries({ queryKey: connectorsQueryKey }),
+): void {
   const list = client.getQueryData<ExpandedConnectors>(connectorsQueryKey);
-  const entry = list?.[event.connector];
-  if (list && entry?.status) {
-    client.setQueryData<ExpandedConnectors>(connectorsQueryKey, { ...list, [event.connector]: { ...entry, status: withEvent(entry.status, event) } });
-  } else {
-    void client.invalidateQueries({ queryKey: connectorsQueryKey });
+  let next: ExpandedConnectors | undefined;
+  let unknown = false;
+  for (const event of events) {
+    const entry = (next ?? list)?.[event.connector];
+    if (!list || !entry?.status) {
+      unknown = true;
+      continue;
+    }
+    next ??= { ...list };
+    next[event.connector] = { ...entry, status: withEvent(entry.status, event) };
   }
-  const key = connectorStatusQueryKey(event.connector);
-  const single = client.getQueryData<ConnectorStateInfo>(key);
-  if (single) client.setQueryData<ConnectorStateInfo>(key, withEvent(single, event));
-  else if (!client.getQueryData(deletingQueryKey(event.connector))) void client.invalidateQueries({ queryKey: key });
-  appendStatusChange(client, event);
+  if (next) client.setQueryData<ExpandedConnectors>(connectorsQueryKey, next);
+  if (unknown) reloadList();
+  for (const event of events) {
+    const key = connectorStatusQueryKey(event.connector);
+    const single = client.getQueryData<ConnectorStateInfo>(key);
+    if (single) client.setQueryData<ConnectorStateInfo>(key, withEvent(single, event));
+    else if (!client.getQueryData(deletingQueryKey(event.connector))) void client.invalidateQueries({ queryKey: key });
+    appendStatusChange(client, event);
+  }
 }
 
 /**
@@ -62,7 +81,9 @@ export function applyConnectorEvent(client: QueryClient, event: ConnectorEvent):
 /**
  * Subscribes to `GET /api/console/events` for as long as the console is open: status events are
  * written into the React Query cache, connector events (created, updated, deleted) reload the list
- * and that connector's queries, metrics events extend the open charts. The browser's EventSource reconnects by itself (the server
+ * and that connector's queries. Status events are gathered over 50 ms, so a burst is one cache
+ * write and one render; list reloads never cancel a list fetch under way (serialReload), so a
+ * burst of connector events is at most two fetches in a row, metrics events extend the open charts. The browser's EventSource reconnects by itself (the server
  * asks for a 1 s retry); while it is disconnected, queries fall back to polling.
  */
 export function LiveEventsProvider({ children }: { children: ReactNode }) {
@@ -70,14 +91,19 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
   const [live, setLive] = useState(false);
   useEffect(() => {
     const source = new EventSource("/api/console/events");
+    const reloadList = serialReload(
+      () => client.invalidateQueries({ queryKey: connectorsQueryKey }, { cancelRefetch: false }).catch(() => undefined),
+      () => client.getQueryState(connectorsQueryKey)?.fetchStatus === "fetching",
+    );
+    const statuses = new EventBatch<StatusEvent>((events) => applyStatusEvents(client, events, reloadList), STATUS_BATCH_MS);
     source.onopen = () => setLive(true);
     source.onerror = () => setLive(false);
     source.addEventListener("status", (message) => {
       const parsed = statusEventSchema.safeParse(JSON.parse((message as MessageEvent<string>).data));
-      if (parsed.success) applyStatusEvent(client, parsed.data);
+      if (parsed.success) statuses.push(parsed.data);
     });
     source.addEventListener("connector", (message) => {
-      void client.invalidateQueries({ queryKey: connectorsQueryKey });
+      reloadList();
       const parsed = connectorEventSchema.safeParse(JSON.parse((message as MessageEvent<string>).data));
       if (parsed.success) applyConnectorEvent(client, parsed.data);
     });
@@ -85,7 +111,10 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
       const parsed = metricsEventSchema.safeParse(JSON.parse((message as MessageEvent<string>).data));
       if (parsed.success) applyMetricsEvent(client, parsed.data);
     });
-    return () => source.close();
+    return () => {
+      source.close();
+      statuses.close();
+    };
   }, [client]);
   return <LiveContext.Provider value={live}>{children}</LiveContext.Provider>;
 }

@@ -73,10 +73,11 @@ export function useMetricSeries(request: SeriesRequest, live: boolean): UseQuery
   });
 }
 
-/** Every connector's current figures and the worker's (`GET /api/console/metrics/overview`), re-read every 5 s. */
-export function useMetricsOverview(): UseQueryResult<MetricsOverview, Error> {
+/** Every connector's current figures and the worker's (`GET /api/console/metrics/overview`), re-read every 5 s while `enabled`. */
+export function useMetricsOverview(enabled = true): UseQueryResult<MetricsOverview, Error> {
   return useQuery({
     queryKey: metricsOverviewQueryKey,
+    enabled,
     queryFn: async ({ signal }) => metricsOverviewSchema.parse(await consoleGet("/api/console/metrics/overview", signal)),
     refetchInterval: 5_000,
   });

@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { ScaleFigures } from "./scale";
 import type { Measurement } from "./scenarios";
 
 /** One scenario's figures: Tributary's, and Kafka Connect's when it ran the same job. */
@@ -30,6 +31,8 @@ export interface SavedRun {
   records: number;
   results: ScenarioResult[];
   processes: ProcessFigures[];
+  /** The scale scenario's rows, when it ran. */
+  scale?: ScaleFigures[];
 }
 
 const pad = (value: string | number, width: number) => String(value).padStart(width);

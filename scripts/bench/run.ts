@@ -13,8 +13,11 @@
  * worker is measured too: ready time, memory at rest, and memory while it runs file → Kafka
  * (String). Figures are printed, Tributary's beside the previous run's, and saved under
  * `.cache/bench/`.
- * `BENCH_ONLY=file-string,file-json,datagen` runs a subset. Uses `KAFKA_BROKERS` when set, else
- * the local `bench` broker (stopped afterwards if started here).
+ * Then the scale scenario (scale.ts): N FileStreamSource connectors on one fresh worker, N=20 by
+ * default; `--scale 100,500,1000` (or `BENCH_SCALE`) sets the Ns and, unless `BENCH_ONLY` says
+ * otherwise, runs the scale scenario alone.
+ * `BENCH_ONLY=file-string,file-json,datagen,scale` runs a subset. Uses `KAFKA_BROKERS` when set,
+ * else the local `bench` broker (stopped afterwards if started here).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -26,11 +29,23 @@ import { KAFKA_VERSION, startBroker, stopBroker } from "../kafka/local-kafka";
 import { previousRun, processTable, saveRun, scenarioTable, type ProcessFigures, type ScenarioResult } from "./report";
 import { CONVERTERS, fileHolds, measureConnector, writeLines } from "./scenarios";
 import { MemorySampler, rssMb } from "./processes";
+import { scaleScenario, scaleTable } from "./scale";
 import { startConsoleWorker, startKafkaConnectWorker, startTributaryWorker, type BenchWorker } from "./workers";
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
-const ONLY = (process.env.BENCH_ONLY ?? "file-string,file-json,datagen").split(",");
+/** The value of `--name value` or `--name=value` on the command line. */
+function flag(name: string): string | undefined {
+  const at = process.argv.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+  if (at < 0) return undefined;
+  return process.argv[at]!.includes("=") ? process.argv[at]!.slice(name.length + 3) : process.argv[at + 1];
+}
+
+const SCALE_FLAG = flag("scale");
+const ONLY = (process.env.BENCH_ONLY ?? (SCALE_FLAG ? "scale" : "file-string,file-json,datagen,scale")).split(",");
+const SCALE = (SCALE_FLAG ?? process.env.BENCH_SCALE ?? "20").split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
+if (SCALE.length === 0) throw new Error("bench: --scale wants connector counts separated by commas, such as 100,500,1000");
 const VS_AKC = process.argv.includes("--vs-akc");
+const THROUGHPUT = ["file-string", "file-json", "datagen"];
 const LINE_BYTES = 100;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -72,7 +87,8 @@ async function atRest(worker: BenchWorker): Promise<{ worker: BenchWorker; idleR
   return { worker, idleRssMb: rssMb(worker.pid), memory: new MemorySampler(worker.pid) };
 }
 
-try {
+/** The throughput scenarios and the processes' start-up and memory figures, printed and saved. */
+async function throughput(): Promise<void> {
   console.log(`Starting the workers on Kafka ${KAFKA_VERSION} at ${brokers}…`);
   workers.push(await startTributaryWorker(brokers, path.join(dir, "tributary")));
   if (VS_AKC) workers.push(await startKafkaConnectWorker(brokers, path.join(dir, "kafka-connect")));
@@ -129,6 +145,19 @@ try {
   if (VS_AKC) console.log("\nratio: Tributary's figure over Kafka Connect's in this run (records/s: above 1 is faster; RSS and ready time: below 1 is smaller).");
   const file = saveRun(saved, { at: new Date().toISOString(), node: process.version, records: RECORDS, results, processes });
   console.log(`\nSaved to ${path.relative(root, file)}`);
+}
+
+try {
+  if (THROUGHPUT.some((name) => ONLY.includes(name))) await throughput();
+  if (ONLY.includes("scale")) {
+    console.log(`Scale: ${SCALE.join(", ")} FileStreamSource connectors on one worker${VS_AKC ? ", then on Kafka Connect" : ""}…`);
+    const rows = await scaleScenario({ sizes: SCALE, vsAkc: VS_AKC, brokers, dir, admin, stamp });
+    console.log(`\nScale: N FileStreamSource connectors of 10 lines each on one worker, Kafka ${KAFKA_VERSION} at ${brokers}\n`);
+    console.log(scaleTable(rows));
+    console.log("\nlist: GET /connectors?expand=status&expand=info, status: one connector's GET /status (medians of 5); MB/conn: RSS above the idle worker's per connector.");
+    const file = saveRun(path.join(root, ".cache", "bench"), { at: new Date().toISOString(), node: process.version, records: 0, results: [], processes: [], scale: rows });
+    console.log(`Saved to ${path.relative(root, file)}`);
+  }
 } finally {
   await Promise.all(workers.map((worker) => worker.stop()));
   await clients.close();

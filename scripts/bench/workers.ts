@@ -9,7 +9,7 @@ import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from "node:
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { CONNECT_VERSION, startApacheConnect } from "../kafka/apache-connect";
-import { freePort } from "../net/ports";
+import { freePort, isPortFree } from "../net/ports";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -23,6 +23,20 @@ export interface BenchWorker {
   /** Milliseconds from spawning the process to the first answer of its REST API. */
   readyMs: number;
   stop(): Promise<void>;
+}
+
+const handedOut = new Set<number>();
+
+/** A port for a worker's REST API: the next free one of `BENCH_PORTS` (`first-last`) not handed out before when it is set, else any free one. */
+async function benchPort(): Promise<number> {
+  const range = /^(\d+)-(\d+)$/.exec(process.env.BENCH_PORTS ?? "");
+  if (!range) return freePort();
+  for (let port = Number(range[1]); port <= Number(range[2]); port++) {
+    if (handedOut.has(port) || !(await isPortFree(port))) continue;
+    handedOut.add(port);
+    return port;
+  }
+  throw new Error(`bench: no free port left in BENCH_PORTS=${process.env.BENCH_PORTS}`);
 }
 
 async function answers(url: string): Promise<boolean> {
@@ -77,7 +91,7 @@ async function spawnWorker(label: string, command: string, args: string[], optio
 /** Starts `tributary standalone` (as `npx tributary` runs it) with its own database under `dir`. */
 export async function startTributaryWorker(brokers: string, dir: string): Promise<BenchWorker> {
   mkdirSync(dir, { recursive: true });
-  const port = await freePort();
+  const port = await benchPort();
   const workerFile = path.join(dir, "worker.properties");
   writeFileSync(workerFile, Object.entries(commonWorkerSettings(brokers, port)).map(([key, value]) => `${key}=${value}`).join("\n"));
   return spawnWorker("Tributary", process.execPath, [path.join(root, "bin", "tributary.mjs"), "standalone", workerFile], {
@@ -93,7 +107,7 @@ export async function startTributaryWorker(brokers: string, dir: string): Promis
  */
 export async function startConsoleWorker(brokers: string, dir: string): Promise<BenchWorker | undefined> {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) return undefined;
-  const port = await freePort();
+  const port = await benchPort();
   return spawnWorker("Tributary console", path.join(root, "node_modules", ".bin", "next"), ["start", root, "-H", "127.0.0.1", "-p", String(port)], {
     dir,
     env: {
@@ -113,7 +127,7 @@ export async function startConsoleWorker(brokers: string, dir: string): Promise<
 
 /** Starts Apache Kafka Connect's standalone worker with the same settings. */
 export async function startKafkaConnectWorker(brokers: string, dir: string): Promise<BenchWorker> {
-  const port = await freePort();
+  const port = await benchPort();
   const worker = await startApacheConnect({
     mode: "standalone",
     dir,

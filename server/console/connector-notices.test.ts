@@ -13,4 +13,19 @@ describe("connector notices", () => {
     const { notices } = await connectorNotices(herder, (path) => path === "/tmp/there.txt");
     expect(notices).toEqual({ waiting: [{ code: "file.missing", message: "Waiting for /tmp/missing.txt: the file does not exist yet, and the task checks again every second." }] });
   });
+
+  it("reads only the connector asked for, and nothing for an unknown one", async () => {
+    const read: string[] = [];
+    const herder = {
+      connectors: async () => ["a", "b"],
+      connectorConfig: async (name: string) => {
+        read.push(name);
+        if (name !== "a" && name !== "b") throw new Error("not found");
+        return { "connector.class": "FileStreamSource", file: `/tmp/${name}.txt`, topic: "t" };
+      },
+    };
+    expect(Object.keys((await connectorNotices(herder, () => false, "b")).notices)).toEqual(["b"]);
+    expect((await connectorNotices(herder, () => false, "gone")).notices).toEqual({});
+    expect(read).toEqual(["b", "gone"]);
+  });
 });

@@ -106,10 +106,14 @@ export async function connectorOffsetsResponse(request: Request): Promise<Respon
   }
 }
 
-/** `GET /api/console/connectors/notices`: what connectors' statuses cannot say (a FileStreamSource waiting for its file), by connector. */
-export async function connectorNoticesResponse(): Promise<Response> {
+/**
+ * `GET /api/console/connectors/notices[?connector=<name>]`: what connectors' statuses cannot say
+ * (a FileStreamSource waiting for its file), by connector; with `connector`, that one's only.
+ */
+export async function connectorNoticesResponse(request: Request): Promise<Response> {
   try {
-    return Response.json(await connectorNotices((await readyRuntime()).herder), { headers: NO_STORE });
+    const only = new URL(request.url).searchParams.get("connector") ?? undefined;
+    return Response.json(await connectorNotices((await readyRuntime()).herder, undefined, only), { headers: NO_STORE });
   } catch (error) {
     return consoleErrorResponse(error);
   }

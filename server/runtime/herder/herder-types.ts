@@ -38,6 +38,18 @@ export interface TaskState extends InstanceState {
   id: number;
 }
 
+/** Which expansions `GET /connectors?expand=…` asked for. */
+export interface Expansions {
+  status: boolean;
+  info: boolean;
+}
+
+/** One connector of the expanded list: only the expansions asked for. */
+export interface ExpandedConnector {
+  status?: ConnectorStateInfo;
+  info?: ConnectorInfo;
+}
+
 /** ConnectorStateInfo: `/status` and the 202 body of a restart with flags (the restart plan). */
 export interface ConnectorStateInfo {
   name: string;

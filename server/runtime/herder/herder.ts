@@ -5,6 +5,8 @@ import type {
   ConnectorInfo,
   ConnectorOffset,
   ConnectorStateInfo,
+  ExpandedConnector,
+  Expansions,
   InitialState,
   PluginInfo,
   RestartRequest,
@@ -28,6 +30,13 @@ import type { PreviewResult, PreviewSample } from "@/server/runtime/transforms/p
 export interface Herder {
   /** Connector names, sorted. */
   connectors(): Promise<string[]>;
+  /**
+   * `GET /connectors?expand=…`: every connector, in the order of `connectors()`, with the
+   * expansions asked for, all read from one moment's snapshots (O(1) store round trips, however
+   * many connectors). With `status` asked for, a connector with no status yet is left out, as
+   * Kafka Connect leaves it out.
+   */
+  expandedConnectors(expand: Expansions): Promise<Record<string, ExpandedConnector>>;
   connectorInfo(name: string): Promise<ConnectorInfo>;
   /** The raw config as submitted (secrets and `${...}` placeholders unmasked, as Connect does). */
   connectorConfig(name: string): Promise<Record<string, string>>;

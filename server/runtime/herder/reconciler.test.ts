@@ -104,6 +104,26 @@ function reconcilerFixture(assignment: AssignmentSource = wholeAssignment(7)) {
 const source = (extra: Record<string, string> = {}) => ({ name: "c", "connector.class": "ScriptedSource", "tasks.max": "2", ...extra });
 
 describe("Reconciler", () => {
+  it("looks only at the connector a change names, however many others the store holds, and at all of them after an assignment change", async () => {
+    const assignment = new TestAssignment(1, ["a", "b", "c"], []);
+    const fx = reconcilerFixture(assignment);
+    for (const name of ["a", "b", "c"]) await fx.configs.putConnectorConfig(name, source({ name }));
+    await fx.settled();
+    const looked: string[] = [];
+    const connectorConfig = fx.worker.connectorConfig.bind(fx.worker);
+    fx.worker.connectorConfig = (name: string) => (looked.push(name), connectorConfig(name));
+
+    await fx.configs.putTargetState("b", "PAUSED");
+    await fx.settled();
+    expect(new Set(looked)).toEqual(new Set(["b"]));
+    expect(fx.state("b")?.state).toBe("PAUSED");
+
+    looked.length = 0;
+    assignment.change(2, ["a", "b", "c"], []);
+    await fx.settled();
+    expect(new Set(looked)).toEqual(new Set(["a", "b", "c"]));
+  });
+
   it("starts a stored connector, stores the task configs it generated and runs them, reporting under this worker and generation", async () => {
     const fx = reconcilerFixture();
     await fx.configs.putConnectorConfig("c", source());

@@ -48,6 +48,10 @@ const log = getLogger("tributary.runtime.herder");
  * through `writeTaskConfigs` when they changed; a task runs with the connector config and task
  * config it was started with, and is restarted when either changes.
  *
+ * A pass looks at the connectors the changes since the last one named, so a change costs the
+ * same with ten connectors or thousands; the first pass and one after an assignment change look
+ * at every connector in the store or held by the Worker.
+ *
  * Concurrency: one pass at a time; changes arriving during a pass are coalesced into the next.
  * Within a pass connectors are reconciled concurrently, each one's steps in order. A FAILED
  * instance is never restarted except by a restart request.
@@ -62,6 +66,10 @@ export class Reconciler {
   private readonly reconfigure = new Set<string>();
   private readonly updated = new Set<string>();
   private readonly removed = new Set<string>();
+  /** Connectors a change named since the last pass began; only they are reconciled unless `everything`. */
+  private readonly touched = new Set<string>();
+  /** Whether the next pass looks at every connector (the first pass, and after an assignment change). */
+  private everything = true;
   private readonly subscriptions: Array<() => void> = [];
   private readonly idleWaiters: Array<() => void> = [];
   private dirty = true;
@@ -76,7 +84,10 @@ export class Reconciler {
     this.started = true;
     this.subscriptions.push(
       this.options.configs.subscribe((change) => this.onConfigChange(change)),
-      this.options.assignment.subscribe(() => this.schedule()),
+      this.options.assignment.subscribe(() => {
+        this.everything = true;
+        this.schedule();
+      }),
     );
     this.schedule();
   }
@@ -94,6 +105,7 @@ export class Reconciler {
   /** Stops and starts one task this worker owns (RESTARTING in between); resolves when done. */
   restartTask(id: TaskId): Promise<void> {
     this.taskRestarts.set(id.connector, [...(this.taskRestarts.get(id.connector) ?? []), id.task]);
+    this.touched.add(id.connector);
     this.schedule();
     return this.settled();
   }
@@ -114,11 +126,13 @@ export class Reconciler {
     }
     if (change.kind === "connector-updated") this.updated.add(change.connector);
     if (change.kind === "connector-removed") this.removed.add(change.connector);
+    this.touched.add(change.connector);
     this.schedule();
   }
 
   private requestReconfiguration(connector: string): void {
     this.reconfigure.add(connector);
+    this.touched.add(connector);
     this.schedule();
   }
 
@@ -149,12 +163,13 @@ export class Reconciler {
     for (const pending of [this.restarts, this.taskRestarts, this.reconfigure, this.updated, this.removed]) pending.clear();
     const { worker } = this.options;
     const assignment = this.options.assignment.current();
-    const names = new Set([
-      ...this.options.configs.snapshot().connectors.keys(),
-      ...asked.keys(),
-      ...worker.connectorNames(),
-      ...worker.taskIds().map((id) => id.connector),
-    ]);
+    const everything = this.everything;
+    this.everything = false;
+    const touched = [...this.touched];
+    this.touched.clear();
+    const names = everything
+      ? new Set([...this.options.configs.snapshot().connectors.keys(), ...asked.keys(), ...worker.connectorNames(), ...worker.taskIds().map((id) => id.connector)])
+      : new Set([...touched, ...asked.keys()]);
     await Promise.all(
       [...names].map((name) =>
         this.reconcileConnector(name, assignment, asked.get(name) ?? NOTHING_ASKED).catch((error: unknown) =>

@@ -13,6 +13,8 @@ import type {
   ConnectorInfo,
   ConnectorOffset,
   ConnectorStateInfo,
+  ExpandedConnector,
+  Expansions,
   InitialState,
   InstanceState,
   PluginInfo,
@@ -31,7 +33,7 @@ import { connectorType } from "@/server/runtime/worker/worker";
 import type { TaskId } from "@/server/runtime/worker/worker-task";
 import type { ConfigStore, StoredConnector, TargetState } from "@/server/storage/contracts/config-store";
 import type { OffsetStore } from "@/server/storage/contracts/offset-store";
-import type { Status, StatusStore } from "@/server/storage/contracts/status-store";
+import type { ConnectorStatuses, Status, StatusStore } from "@/server/storage/contracts/status-store";
 
 /** What the request side is built from: the stores and the seams to the rest of the worker. */
 export interface RequestHerderOptions {
@@ -57,6 +59,12 @@ export interface RequestHerderOptions {
   restartTask(id: TaskId): Promise<void>;
 }
 
+/** What the list needs to know of a connector's plugin, looked up once per class. */
+interface PluginFacts {
+  type: ConnectorInfo["type"];
+  version: string | undefined;
+}
+
 const INITIAL_TARGETS: Record<InitialState, TargetState> = { RUNNING: "STARTED", PAUSED: "PAUSED", STOPPED: "STOPPED" };
 const notFound = (name: string) => new TributaryError("connector.not_found", `Connector ${name} not found`);
 
@@ -76,6 +84,26 @@ export class RequestHerder implements Herder {
 
   async connectors(): Promise<string[]> {
     return [...this.snapshot().connectors.keys()];
+  }
+
+  async expandedConnectors(expand: Expansions): Promise<Record<string, ExpandedConnector>> {
+    const statuses = expand.status ? this.requests.statuses.snapshot() : undefined;
+    const plugins = new Map<string, PluginFacts>();
+    const expanded: Record<string, ExpandedConnector> = {};
+    for (const [name, stored] of this.snapshot().connectors) {
+      const className = stored.config["connector.class"] ?? "";
+      let plugin = plugins.get(className);
+      if (!plugin) plugins.set(className, (plugin = this.pluginFacts(stored.config)));
+      const entry: ExpandedConnector = {};
+      if (statuses) {
+        const status = this.stateInfo(stored, statuses.get(name), plugin);
+        if (!status) continue;
+        entry.status = status;
+      }
+      if (expand.info) entry.info = this.info(stored, plugin);
+      expanded[name] = entry;
+    }
+    return expanded;
   }
 
   async connectorInfo(name: string): Promise<ConnectorInfo> {
@@ -128,16 +156,10 @@ export class RequestHerder implements Herder {
   }
 
   async connectorStatus(name: string): Promise<ConnectorStateInfo> {
-    const statuses = this.requests.statuses.snapshot().get(name);
     const stored = this.snapshot().connectors.get(name);
-    if (!statuses?.connector || !stored) throw new TributaryError("connector.not_found", `No status found for connector ${name}`);
-    const info: ConnectorStateInfo = {
-      name,
-      connector: instanceState(statuses.connector),
-      tasks: [...statuses.tasks].filter(([task]) => task < stored.taskConfigs.length).map(([id, status]) => ({ id, ...instanceState(status) })),
-      type: connectorType(this.requests.registry, stored.config),
-    };
-    return stateInfoWithVersions(info, connectorPluginVersion(this.requests.registry, stored.config));
+    const info = stored && this.stateInfo(stored, this.requests.statuses.snapshot().get(name));
+    if (!info) throw new TributaryError("connector.not_found", `No status found for connector ${name}`);
+    return info;
   }
 
   async taskStatus(name: string, task: number): Promise<TaskState> {
@@ -319,12 +341,29 @@ export class RequestHerder implements Herder {
     return new plugin.plugin() as Connector;
   }
 
-  private info(stored: Readonly<StoredConnector>): ConnectorInfo {
+  /** The type and version of the plugin `config` runs (looked up in the registry). */
+  private pluginFacts(config: Readonly<Record<string, string>>): PluginFacts {
+    return { type: connectorType(this.requests.registry, config), version: connectorPluginVersion(this.requests.registry, config) };
+  }
+
+  /** The connector's ConnectorStateInfo from `statuses`, or undefined while it has no status of its own. */
+  private stateInfo(stored: Readonly<StoredConnector>, statuses: ConnectorStatuses | undefined, plugin = this.pluginFacts(stored.config)): ConnectorStateInfo | undefined {
+    if (!statuses?.connector) return undefined;
+    const info: ConnectorStateInfo = {
+      name: stored.name,
+      connector: instanceState(statuses.connector),
+      tasks: [...statuses.tasks].filter(([task]) => task < stored.taskConfigs.length).map(([id, status]) => ({ id, ...instanceState(status) })),
+      type: plugin.type,
+    };
+    return stateInfoWithVersions(info, plugin.version);
+  }
+
+  private info(stored: Readonly<StoredConnector>, plugin = this.pluginFacts(stored.config)): ConnectorInfo {
     return {
       name: stored.name,
       config: { ...stored.config },
       tasks: stored.taskConfigs.map((_, task) => ({ connector: stored.name, task })),
-      type: connectorType(this.requests.registry, stored.config),
+      type: plugin.type,
     };
   }
 }

@@ -11,6 +11,7 @@ import {
   type TopicStatus,
 } from "@/server/storage/kafka/status-records";
 import type { LogRecord, LogWrite, TopicLog } from "@/server/storage/kafka/topic-log";
+import { SnapshotMap } from "@/server/storage/memory/snapshot-map";
 
 const log = getLogger("tributary.storage.kafka.status");
 const EMPTY: ConnectorStatuses = { connector: undefined, tasks: new Map() };
@@ -32,7 +33,7 @@ const EMPTY: ConnectorStatuses = { connector: undefined, tasks: new Map() };
  * `resetTopics`, so the topics Kafka Connect recorded as used carry over.
  */
 export class KafkaStatusStore implements StatusStore {
-  private readonly entries = new Map<string, ConnectorStatuses>();
+  private readonly entries = new SnapshotMap<string, ConnectorStatuses>();
   private readonly topics = new Map<string, Map<string, TopicStatus>>();
   private readonly listeners = new Set<(change: StatusChange) => void>();
   private started = false;
@@ -52,7 +53,7 @@ export class KafkaStatusStore implements StatusStore {
   }
 
   snapshot(): ReadonlyMap<string, ConnectorStatuses> {
-    return new Map(this.entries);
+    return this.entries.snapshot();
   }
 
   subscribe(listener: (change: StatusChange) => void): () => void {

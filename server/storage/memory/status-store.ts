@@ -1,18 +1,20 @@
 import type { ConnectorStatuses, Status, StatusChange, StatusStore, TaskStatus } from "@/server/storage/contracts/status-store";
+import { SnapshotMap } from "@/server/storage/memory/snapshot-map";
 
 /**
  * StatusStore in memory: the unit tests' store, and the in-memory state the durable stores serve
  * reads from (they apply each write here once it is durable). A connector's entry is replaced on
- * each write, so an entry handed out by `snapshot()` never changes.
+ * each write, so an entry handed out by `snapshot()` never changes; `snapshot()` copies the map
+ * at most once per write, so reads between writes cost O(1) whatever the number of connectors.
  */
 export class MemoryStatusStore implements StatusStore {
-  private readonly entries = new Map<string, ConnectorStatuses>();
+  private readonly entries = new SnapshotMap<string, ConnectorStatuses>();
   private readonly listeners = new Set<(change: StatusChange) => void>();
 
   async start(): Promise<void> {}
 
   snapshot(): ReadonlyMap<string, ConnectorStatuses> {
-    return new Map(this.entries);
+    return this.entries.snapshot();
   }
 
   subscribe(listener: (change: StatusChange) => void): () => void {

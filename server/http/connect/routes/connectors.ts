@@ -2,7 +2,6 @@ import { z } from "zod";
 import { TributaryError } from "@/server/errors/tributary-error";
 import { configMapSchema, objectErrors, readBody, submittedConfig, type ConfigMap } from "@/server/http/connect/body";
 import { empty, json, type Route, type RouteContext } from "@/server/http/connect/route";
-import { statusOf } from "@/server/http/errors";
 import type { InitialState } from "@/server/runtime/herder/herder-types";
 
 const createFields = ["name", "config", "initial_state"] as const;
@@ -44,24 +43,9 @@ function locationOf(context: RouteContext, name: string): string {
 /** `GET /connectors`: names, or with `expand=status|info` (repeatable) a map of the expansions. */
 async function listConnectors(context: RouteContext): Promise<Response> {
   const herder = await context.herder();
-  const names = await herder.connectors();
   const expansions = context.query.getAll("expand");
-  if (expansions.length === 0) return json(names);
-  const expanded: Record<string, Record<string, unknown>> = {};
-  for (const name of names) {
-    try {
-      const entry: Record<string, unknown> = {};
-      for (const expansion of expansions) {
-        if (expansion === "status") entry.status = await herder.connectorStatus(name);
-        else if (expansion === "info") entry.info = await herder.connectorInfo(name);
-      }
-      expanded[name] = entry;
-    } catch (error) {
-      // Deleted while listed, or no status written yet: left out, as Kafka Connect does.
-      if (statusOf(error) !== 404) throw error;
-    }
-  }
-  return json(expanded);
+  if (expansions.length === 0) return json(await herder.connectors());
+  return json(await herder.expandedConnectors({ status: expansions.includes("status"), info: expansions.includes("info") }));
 }
 
 /** `POST /connectors`: 201 + Location + ConnectorInfo; 409 when the name exists. */

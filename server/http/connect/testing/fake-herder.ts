@@ -7,6 +7,8 @@ import type {
   ConnectorInfo,
   ConnectorOffset,
   ConnectorStateInfo,
+  ExpandedConnector,
+  Expansions,
   InitialState,
   PluginInfo,
   RestartRequest,
@@ -107,6 +109,18 @@ export class FakeHerder implements Herder {
 
   async connectors(): Promise<string[]> {
     return [...this.store.keys()].sort();
+  }
+
+  async expandedConnectors(expand: Expansions): Promise<Record<string, ExpandedConnector>> {
+    const expanded: Record<string, ExpandedConnector> = {};
+    for (const name of await this.connectors()) {
+      if (expand.status && this.withoutStatus.has(name)) continue;
+      expanded[name] = {
+        ...(expand.status ? { status: await this.connectorStatus(name) } : {}),
+        ...(expand.info ? { info: await this.connectorInfo(name) } : {}),
+      };
+    }
+    return expanded;
   }
 
   async connectorInfo(name: string): Promise<ConnectorInfo> {

@@ -2,6 +2,6 @@ import { connectorNoticesResponse } from "@/server/http/console-connectors";
 
 export const dynamic = "force-dynamic";
 
-export function GET(): Promise<Response> {
-  return connectorNoticesResponse();
+export function GET(request: Request): Promise<Response> {
+  return connectorNoticesResponse(request);
 }
