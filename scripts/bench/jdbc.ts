@@ -108,18 +108,25 @@ export async function benchJdbc(brokers: string, rows: number): Promise<JdbcBenc
   }
 }
 
+/** The figures of a run as printed lines, each connector's rate beside PostgreSQL's COPY ceiling. */
+export function jdbcTable(result: JdbcBenchResult, vsAkc: boolean): string {
+  const line = (label: string, value: number, ceiling: number) => `${label.padEnd(34)} ${value.toLocaleString("en").padStart(10)} rows/s  (${Math.round((value / ceiling) * 100)}% of COPY)`;
+  return [
+    `${result.rows.toLocaleString("en")} rows, one task, JsonConverter (schemas on), PostgreSQL on loopback`,
+    "",
+    line("JDBC source: table → Kafka", result.sourceRowsPerSecond, result.copyOutRowsPerSecond),
+    line("JDBC sink: Kafka → table (upsert)", result.sinkRowsPerSecond, result.copyInRowsPerSecond),
+    `${"PostgreSQL COPY table → file".padEnd(34)} ${result.copyOutRowsPerSecond.toLocaleString("en").padStart(10)} rows/s  (ceiling for the source)`,
+    `${"PostgreSQL COPY file → table".padEnd(34)} ${result.copyInRowsPerSecond.toLocaleString("en").padStart(10)} rows/s  (ceiling for the sink)`,
+    ...(vsAkc ? ["", "--vs-akc: Confluent's JDBC connector is not on Maven Central, so it cannot run here side by side; COPY is the reference instead."] : []),
+  ].join("\n");
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const rows = Number(process.env.BENCH_RECORDS ?? 1_000_000);
   const broker = process.env.KAFKA_BROKERS ? null : await startBroker({ name: "bench", port: "auto" });
   try {
-    const result = await benchJdbc(process.env.KAFKA_BROKERS ?? broker!.bootstrap, rows);
-    const line = (label: string, value: number, ceiling: number) => `${label.padEnd(34)} ${value.toLocaleString("en").padStart(10)} rows/s  (${Math.round((value / ceiling) * 100)}% of COPY)`;
-    console.log(`\n${rows.toLocaleString("en")} rows, one task, JsonConverter (schemas on), PostgreSQL on loopback\n`);
-    console.log(line("JDBC source: table → Kafka", result.sourceRowsPerSecond, result.copyOutRowsPerSecond));
-    console.log(line("JDBC sink: Kafka → table (upsert)", result.sinkRowsPerSecond, result.copyInRowsPerSecond));
-    console.log(`${"PostgreSQL COPY table → file".padEnd(34)} ${result.copyOutRowsPerSecond.toLocaleString("en").padStart(10)} rows/s  (ceiling for the source)`);
-    console.log(`${"PostgreSQL COPY file → table".padEnd(34)} ${result.copyInRowsPerSecond.toLocaleString("en").padStart(10)} rows/s  (ceiling for the sink)`);
-    if (process.argv.includes("--vs-akc")) console.log("\n--vs-akc: Confluent's JDBC connector is not on Maven Central, so it cannot run here side by side; COPY is the reference instead.");
+    console.log(`\n${jdbcTable(await benchJdbc(process.env.KAFKA_BROKERS ?? broker!.bootstrap, rows), process.argv.includes("--vs-akc"))}`);
   } finally {
     if (broker && !broker.reused) await stopBroker("bench");
   }

@@ -16,7 +16,9 @@
  * Then the scale scenario (scale.ts): N FileStreamSource connectors on one fresh worker, N=20 by
  * default; `--scale 100,500,1000` (or `BENCH_SCALE`) sets the Ns and, unless `BENCH_ONLY` says
  * otherwise, runs the scale scenario alone.
- * `BENCH_ONLY=file-string,file-json,datagen,scale` runs a subset. Uses `KAFKA_BROKERS` when set,
+ * Last the JDBC scenario (jdbc.ts): `BENCH_JDBC_ROWS` rows (100,000) through the JDBC source and
+ * sink on a throwaway PostgreSQL, beside PostgreSQL's own COPY rate.
+ * `BENCH_ONLY=file-string,file-json,datagen,scale,jdbc` runs a subset. Uses `KAFKA_BROKERS` when set,
  * else the local `bench` broker (stopped afterwards if started here).
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -29,6 +31,7 @@ import { KAFKA_VERSION, startBroker, stopBroker } from "../kafka/local-kafka";
 import { previousRun, processTable, saveRun, scenarioTable, type ProcessFigures, type ScenarioResult } from "./report";
 import { CONVERTERS, fileHolds, measureConnector, writeLines } from "./scenarios";
 import { MemorySampler, rssMb } from "./processes";
+import { benchJdbc, jdbcTable } from "./jdbc";
 import { scaleScenario, scaleTable } from "./scale";
 import { startConsoleWorker, startKafkaConnectWorker, startTributaryWorker, type BenchWorker } from "./workers";
 
@@ -41,7 +44,9 @@ function flag(name: string): string | undefined {
 }
 
 const SCALE_FLAG = flag("scale");
-const ONLY = (process.env.BENCH_ONLY ?? (SCALE_FLAG ? "scale" : "file-string,file-json,datagen,scale")).split(",");
+const ONLY = (process.env.BENCH_ONLY ?? (SCALE_FLAG ? "scale" : "file-string,file-json,datagen,scale,jdbc")).split(",");
+/** Rows of the JDBC scenario; `npm run bench:jdbc` runs it alone with a million. */
+const JDBC_ROWS = Number(process.env.BENCH_JDBC_ROWS ?? 100_000);
 const SCALE = (SCALE_FLAG ?? process.env.BENCH_SCALE ?? "20").split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
 if (SCALE.length === 0) throw new Error("bench: --scale wants connector counts separated by commas, such as 100,500,1000");
 const VS_AKC = process.argv.includes("--vs-akc");
@@ -157,6 +162,10 @@ try {
     console.log("\nlist: GET /connectors?expand=status&expand=info, status: one connector's GET /status (medians of 5); MB/conn: RSS above the idle worker's per connector.");
     const file = saveRun(path.join(root, ".cache", "bench"), { at: new Date().toISOString(), node: process.version, records: 0, results: [], processes: [], scale: rows });
     console.log(`Saved to ${path.relative(root, file)}`);
+  }
+  if (ONLY.includes("jdbc")) {
+    console.log(`\nJDBC: ${JDBC_ROWS.toLocaleString("en")} rows through the JDBC source and sink on a throwaway PostgreSQL…`);
+    console.log(`\n${jdbcTable(await benchJdbc(brokers, JDBC_ROWS), VS_AKC)}`);
   }
 } finally {
   await Promise.all(workers.map((worker) => worker.stop()));
