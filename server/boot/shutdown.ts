@@ -7,8 +7,9 @@ const log = getLogger("tributary.boot");
 
 /**
  * Installs SIGINT/SIGTERM handlers once per process: stop the runtime (flush, commit, leave the
- * group as those arrive), run `beforeExit` hooks (close listeners), then exit 0. A second signal,
- * or a stop slower than `graceMs`, exits at once with 1.
+ * group as those arrive), run `beforeExit` hooks (close listeners), then exit with
+ * `process.exitCode` (0 unless a failure set it, as a worker that lost its cluster does). A second
+ * signal, or a stop slower than `graceMs`, exits at once with 1.
  *
  * Under `next start` the runtime's handler only gets to finish when Next's own is off
  * (`NEXT_MANUAL_SIG_HANDLE=true`, which `npm start` sets).
@@ -37,7 +38,7 @@ export function installShutdownHandlers(beforeExit: Array<() => Promise<void>> =
       } catch (error) {
         log.error({ err: messageOf(error) }, "error during shutdown");
       }
-      process.exit(0);
+      process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
     })();
   };
   process.on("SIGINT", onSignal);
