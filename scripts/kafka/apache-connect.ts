@@ -142,3 +142,28 @@ async function answers(url: string): Promise<boolean> {
 function tail(file: string, lines = 20): string {
   return existsSync(file) ? readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n") : "(no log)";
 }
+
+/**
+ * A distributed worker's settings for tests on one local broker: String converters, the three
+ * internal topics (`internal`) with replication factor 1, offsets committed every 500 ms, REST on
+ * `127.0.0.1:<port>`. Tributary's `tributary distributed` reads the same file.
+ */
+export function testClusterWorker(options: {
+  brokers: string;
+  groupId: string;
+  port: number;
+  internal: { "config.storage.topic": string; "offset.storage.topic": string; "status.storage.topic": string };
+}): Record<string, string> {
+  return {
+    "bootstrap.servers": options.brokers,
+    "group.id": options.groupId,
+    listeners: `http://127.0.0.1:${options.port}`,
+    "key.converter": "org.apache.kafka.connect.storage.StringConverter",
+    "value.converter": "org.apache.kafka.connect.storage.StringConverter",
+    ...options.internal,
+    "config.storage.replication.factor": "1",
+    "offset.storage.replication.factor": "1",
+    "status.storage.replication.factor": "1",
+    "offset.flush.interval.ms": "500",
+  };
+}

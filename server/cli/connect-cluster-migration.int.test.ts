@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { startApacheConnect, type ApacheConnectWorker } from "@/scripts/kafka/apache-connect";
+import { startApacheConnect, testClusterWorker, type ApacheConnectWorker } from "@/scripts/kafka/apache-connect";
 import { eventually, freePort, kafkaBrokers, tempDir, uniqueName } from "@/scripts/test/integration";
 
 const folder = tempDir("cluster-migration");
@@ -37,20 +37,12 @@ describe("moving a cluster from Apache Kafka Connect to Tributary", () => {
     java = await startApacheConnect({
       mode: "distributed",
       dir: folder.dir,
-      worker: {
-        "bootstrap.servers": kafkaBrokers(),
-        "group.id": group,
-        listeners: `http://127.0.0.1:${port}`,
-        "key.converter": "org.apache.kafka.connect.storage.StringConverter",
-        "value.converter": "org.apache.kafka.connect.storage.StringConverter",
-        "config.storage.topic": `${group}-configs`,
-        "offset.storage.topic": `${group}-offsets`,
-        "status.storage.topic": `${group}-status`,
-        "config.storage.replication.factor": "1",
-        "offset.storage.replication.factor": "1",
-        "status.storage.replication.factor": "1",
-        "offset.flush.interval.ms": "500",
-      },
+      worker: testClusterWorker({
+        brokers: kafkaBrokers(),
+        groupId: group,
+        port,
+        internal: { "config.storage.topic": `${group}-configs`, "offset.storage.topic": `${group}-offsets`, "status.storage.topic": `${group}-status` },
+      }),
     });
     const url = `http://127.0.0.1:${port}`;
     const call = async (method: string, route: string, body?: unknown) => {

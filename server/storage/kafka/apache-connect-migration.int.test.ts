@@ -10,7 +10,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApacheConnect, type ApacheConnectWorker } from "@/scripts/kafka/apache-connect";
+import { startApacheConnect, testClusterWorker, type ApacheConnectWorker } from "@/scripts/kafka/apache-connect";
 import { isPortFree } from "@/scripts/net/ports";
 import { eventually, kafkaBrokers, tempDir, uniqueName } from "@/scripts/test/integration";
 import { loadWorkerConfig } from "@/server/config/load-worker-config";
@@ -61,18 +61,7 @@ async function startJava(): Promise<void> {
   java = await startApacheConnect({
     mode: "distributed",
     dir: folder.dir,
-    worker: {
-      "bootstrap.servers": kafkaBrokers(),
-      "group.id": group,
-      listeners: `http://127.0.0.1:${port}`,
-      "key.converter": "org.apache.kafka.connect.storage.StringConverter",
-      "value.converter": "org.apache.kafka.connect.storage.StringConverter",
-      ...internal,
-      "config.storage.replication.factor": "1",
-      "offset.storage.replication.factor": "1",
-      "status.storage.replication.factor": "1",
-      "offset.flush.interval.ms": "500",
-    },
+    worker: testClusterWorker({ brokers: kafkaBrokers(), groupId: group, port, internal }),
   });
   restUrl = java.restUrl;
 }
