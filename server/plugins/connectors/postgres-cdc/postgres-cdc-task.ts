@@ -38,7 +38,9 @@ interface ResumePoint {
  * restart resumes after it) only once Kafka acknowledged every record made from it and from
  * every transaction before it: each record gets a sequence number, `commitRecord` (called by the
  * runtime once Kafka acknowledged the record, or it was dropped and reported) removes it from the
- * pending ones, and a transaction's end LSN is confirmed when no record up to its last is pending.
+ * pending ones, and a transaction's end LSN is confirmed when no record up to its last is pending,
+ * at the runtime's `commit()`, which comes once the source offsets are stored: the slot never runs
+ * ahead of the offsets a restart resumes from (as Debezium confirms on commit).
  */
 export class PostgresCdcTask extends SourceTask {
   static readonly className = "io.debezium.connector.postgresql.PostgresConnectorTask";
@@ -85,7 +87,6 @@ export class PostgresCdcTask extends SourceTask {
   }
 
   async poll(): Promise<SourceRecord[] | null> {
-    this.confirmAcknowledged();
     if (this.stopped) return null;
     if (this.snapshot) return this.pollSnapshot();
     if (this.settings.snapshotMode === "initial_only") {
