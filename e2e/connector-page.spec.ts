@@ -126,7 +126,7 @@ test("an action the API refuses shows the API's message in an alert, and the but
     await page.getByRole("button", { name: "Stop", exact: true }).click();
     await expect(observed(page)).toHaveText("STOPPED", { timeout: 5_000 });
     await expect(alerts(page)).toHaveCount(0);
-    await expect(page.getByText("A stopped connector has no tasks")).toBeVisible({ timeout: 5_000 });
+    await expect(page.getByText("A stopped connector has no tasks")).toBeVisible({ timeout: 15_000 });
   } finally {
     await request.delete(`/api/connect/connectors/${name}`);
     rmSync(dir, { recursive: true, force: true });
