@@ -110,15 +110,17 @@ export async function benchJdbc(brokers: string, rows: number): Promise<JdbcBenc
 
 /** The figures of a run as printed lines, each connector's rate beside PostgreSQL's COPY ceiling. */
 export function jdbcTable(result: JdbcBenchResult, vsAkc: boolean): string {
-  const line = (label: string, value: number, ceiling: number) => `${label.padEnd(34)} ${value.toLocaleString("en").padStart(10)} rows/s  (${Math.round((value / ceiling) * 100)}% of COPY)`;
+  const rate = (label: string, rowsPerSecond: number, note: string) => `${label.padEnd(34)} ${rowsPerSecond.toLocaleString("en").padStart(10)} rows/s  (${note})`;
+  const ofCopy = (rowsPerSecond: number, ceiling: number) => `${Math.round((rowsPerSecond / ceiling) * 100)}% of COPY`;
+  const noAkc = "--vs-akc: Confluent's JDBC connector is not on Maven Central, so it cannot run here side by side; COPY is the reference instead.";
   return [
     `${result.rows.toLocaleString("en")} rows, one task, JsonConverter (schemas on), PostgreSQL on loopback`,
     "",
-    line("JDBC source: table → Kafka", result.sourceRowsPerSecond, result.copyOutRowsPerSecond),
-    line("JDBC sink: Kafka → table (upsert)", result.sinkRowsPerSecond, result.copyInRowsPerSecond),
-    `${"PostgreSQL COPY table → file".padEnd(34)} ${result.copyOutRowsPerSecond.toLocaleString("en").padStart(10)} rows/s  (ceiling for the source)`,
-    `${"PostgreSQL COPY file → table".padEnd(34)} ${result.copyInRowsPerSecond.toLocaleString("en").padStart(10)} rows/s  (ceiling for the sink)`,
-    ...(vsAkc ? ["", "--vs-akc: Confluent's JDBC connector is not on Maven Central, so it cannot run here side by side; COPY is the reference instead."] : []),
+    rate("JDBC source: table → Kafka", result.sourceRowsPerSecond, ofCopy(result.sourceRowsPerSecond, result.copyOutRowsPerSecond)),
+    rate("JDBC sink: Kafka → table (upsert)", result.sinkRowsPerSecond, ofCopy(result.sinkRowsPerSecond, result.copyInRowsPerSecond)),
+    rate("PostgreSQL COPY table → file", result.copyOutRowsPerSecond, "ceiling for the source"),
+    rate("PostgreSQL COPY file → table", result.copyInRowsPerSecond, "ceiling for the sink"),
+    ...(vsAkc ? ["", noAkc] : []),
   ].join("\n");
 }
 
