@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { atLeast, patternMatches, roleOn, roleOnAll, roleOnAny } from "@/server/console/auth/grants";
+import { atLeast, patternMatches, roleOn, roleOnAll, roleOnAny } from "@/server/contracts/auth-grants";
 
 describe("patternMatches", () => {
   it.each([
