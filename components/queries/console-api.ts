@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { jsonBodyOf } from "@/components/queries/json-body";
+import { apiFetch } from "@/components/queries/api-fetch";
 
 /** The error body of every console endpoint (DESIGN §4): `{error_code, message, code, suggestion?}`. */
 const consoleErrorSchema = z.object({ error_code: z.number(), message: z.string(), code: z.string(), suggestion: z.string().optional() });
@@ -20,13 +21,13 @@ export class ConsoleApiError extends Error {
 
 /**
  * GETs `/api/console{path}` (POSTs `postJson` as JSON when given) and resolves with the parsed
- * JSON body. Rejects with `ConsoleApiError` (the body's message, code and suggestion, or
- * "HTTP <status>") on any non-2xx status; network errors and aborts reject as `fetch` does.
- * Browser only.
+ * JSON body, through `apiFetch` (CSRF header on writes; a 401 goes to the sign-in page). Rejects
+ * with `ConsoleApiError` (the body's message, code and suggestion, or "HTTP <status>") on any
+ * non-2xx status; network errors and aborts reject as `fetch` does. Browser only.
  */
 export async function consoleRequest(path: string, signal?: AbortSignal, postJson?: unknown): Promise<unknown> {
   const post = postJson === undefined ? {} : { method: "POST", body: JSON.stringify(postJson), headers: { accept: "application/json", "content-type": "application/json" } };
-  const response = await fetch(`/api/console${path}`, { cache: "no-store", headers: { accept: "application/json" }, signal, ...post });
+  const response = await apiFetch(`/api/console${path}`, { cache: "no-store", headers: { accept: "application/json" }, signal, ...post });
   const body = await jsonBodyOf(response);
   if (!response.ok) {
     const parsed = consoleErrorSchema.safeParse(body);

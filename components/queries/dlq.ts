@@ -21,6 +21,7 @@ import {
   type PurgeResult,
   type ReplayJob,
 } from "@/server/contracts/dlq";
+import { apiFetch } from "@/components/queries/api-fetch";
 
 /** How often DLQ views re-read: new failures arrive at any time. */
 const DLQ_POLL_MS = 5_000;
@@ -112,7 +113,7 @@ export function exportUrl(topic: string, filter: DlqFilter): string {
 
 /** POSTs JSON to `/api/console{path}`; rejects with `ConsoleApiError` carrying the API's message and suggestion. */
 async function consolePost(path: string, body: unknown): Promise<unknown> {
-  const response = await fetch(`/api/console${path}`, {
+  const response = await apiFetch(`/api/console${path}`, {
     method: "POST",
     cache: "no-store",
     headers: { accept: "application/json", "content-type": "application/json" },

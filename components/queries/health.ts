@@ -2,6 +2,7 @@
 
 import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import { healthSchema, type Health } from "@/server/contracts/health";
+import { apiFetch } from "@/components/queries/api-fetch";
 
 /** React Query key of the health document; shared by every component that reads it. */
 export const healthQueryKey = ["console", "health"] as const;
@@ -28,7 +29,7 @@ export async function fetchHealth(signal?: AbortSignal): Promise<Health> {
   const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
   let response: Response;
   try {
-    response = await fetch("/api/console/health", {
+    response = await apiFetch("/api/console/health", {
       cache: "no-store",
       headers: { accept: "application/json" },
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,

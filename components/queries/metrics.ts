@@ -3,6 +3,7 @@
 import { useQuery, type QueryClient, type UseQueryResult } from "@tanstack/react-query";
 import type { MetricsEvent } from "@/server/contracts/events";
 import { metricSeriesSchema, metricsOverviewSchema, parseDuration, seriesMetricInfo, type MetricSeries, type MetricsOverview, type SeriesMetric } from "@/server/contracts/metrics";
+import { apiFetch } from "@/components/queries/api-fetch";
 
 /** What one chart shows: a metric of a connector (or of the worker, connector absent), its tasks combined, one task or each task. */
 export interface SeriesRequest {
@@ -37,7 +38,7 @@ export class ConsoleMetricsError extends Error {
 }
 
 async function consoleGet(path: string, signal?: AbortSignal): Promise<unknown> {
-  const response = await fetch(path, { cache: "no-store", headers: { accept: "application/json" }, signal });
+  const response = await apiFetch(path, { cache: "no-store", headers: { accept: "application/json" }, signal });
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const message = typeof body === "object" && body !== null && "message" in body ? String((body as { message: unknown }).message) : `HTTP ${response.status}`;
