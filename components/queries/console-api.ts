@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { jsonBodyOf } from "@/components/queries/json-body";
-import { apiFetch } from "@/components/queries/api-fetch";
+import { apiFetch, type ApiFetchOptions } from "@/components/queries/api-fetch";
 
 /** The error body of every console endpoint (DESIGN §4): `{error_code, message, code, suggestion?}`. */
 const consoleErrorSchema = z.object({ error_code: z.number(), message: z.string(), code: z.string(), suggestion: z.string().optional() });
@@ -19,6 +19,17 @@ export class ConsoleApiError extends Error {
   }
 }
 
+/** The parsed body of a console answer, or a `ConsoleApiError` thrown for a non-2xx status. */
+async function consoleBodyOf(response: Response): Promise<unknown> {
+  const body = await jsonBodyOf(response);
+  if (!response.ok) {
+    const parsed = consoleErrorSchema.safeParse(body);
+    if (!parsed.success) throw new ConsoleApiError(response.status, `HTTP ${response.status}`, "internal");
+    throw new ConsoleApiError(response.status, parsed.data.message, parsed.data.code, parsed.data.suggestion);
+  }
+  return body;
+}
+
 /**
  * GETs `/api/console{path}` (POSTs `postJson` as JSON when given) and resolves with the parsed
  * JSON body, through `apiFetch` (CSRF header on writes; a 401 goes to the sign-in page). Rejects
@@ -27,12 +38,16 @@ export class ConsoleApiError extends Error {
  */
 export async function consoleRequest(path: string, signal?: AbortSignal, postJson?: unknown): Promise<unknown> {
   const post = postJson === undefined ? {} : { method: "POST", body: JSON.stringify(postJson), headers: { accept: "application/json", "content-type": "application/json" } };
-  const response = await apiFetch(`/api/console${path}`, { cache: "no-store", headers: { accept: "application/json" }, signal, ...post });
-  const body = await jsonBodyOf(response);
-  if (!response.ok) {
-    const parsed = consoleErrorSchema.safeParse(body);
-    if (!parsed.success) throw new ConsoleApiError(response.status, `HTTP ${response.status}`, "internal");
-    throw new ConsoleApiError(response.status, parsed.data.message, parsed.data.code, parsed.data.suggestion);
-  }
-  return body;
+  return consoleBodyOf(await apiFetch(`/api/console${path}`, { cache: "no-store", headers: { accept: "application/json" }, signal, ...post }));
+}
+
+/**
+ * Sends `method` to `/api/console{path}` with `body` as JSON when given, and resolves with the
+ * parsed answer (undefined for a 204). Same errors and CSRF handling as `consoleRequest`;
+ * `options.signInOn401: false` keeps a 401 (wrong credentials) from leaving the page. Browser only.
+ */
+export async function consoleSend(method: "POST" | "PUT" | "DELETE", path: string, body?: unknown, options?: ApiFetchOptions): Promise<unknown> {
+  const headers: Record<string, string> = { accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) };
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return consoleBodyOf(await apiFetch(`/api/console${path}`, { method, cache: "no-store", headers, body: payload }, options));
 }
