@@ -2,17 +2,15 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { activeNavItem, navItems } from "./nav-items";
+import { ALL } from "@/components/auth/can";
+import { useCan } from "@/components/auth/use-can";
+import { useSession } from "@/components/queries/session";
+import { activeNavItem, navItems, settingsNavItems, type NavItem } from "./nav-items";
 
-/**
- * The sidebar's `<nav aria-label="Main">`. The link of the current section is highlighted and
- * carries `aria-current="page"`; all links are plain, keyboard-reachable anchors.
- */
-export function MainNav() {
-  const active = activeNavItem(usePathname());
+function NavLinks({ label, items, active }: { label: string; items: readonly NavItem[]; active: NavItem | undefined }) {
   return (
-    <nav aria-label="Main" className="flex flex-col gap-0.5 px-3">
-      {navItems.map((item) => {
+    <nav aria-label={label} className="flex flex-col gap-0.5 px-3">
+      {items.map((item) => {
         const current = item === active;
         const Icon = item.icon;
         return (
@@ -36,5 +34,28 @@ export function MainNav() {
         );
       })}
     </nav>
+  );
+}
+
+/**
+ * The sidebar's `<nav aria-label="Main">` and, while signed in with login on, a
+ * `<nav aria-label="Settings">` (API tokens; Users for admins only). The link of the current
+ * page is highlighted and carries `aria-current="page"`; all links are plain, keyboard-reachable anchors.
+ */
+export function MainNav() {
+  const active = activeNavItem(usePathname());
+  const session = useSession().data;
+  const can = useCan();
+  const settings = session?.auth === "on" && session.user ? settingsNavItems.filter((item) => !item.adminOnly || can("admin", ALL).allowed) : [];
+  return (
+    <>
+      <NavLinks label="Main" items={navItems} active={active} />
+      {settings.length > 0 ? (
+        <>
+          <p className="mt-6 mb-1 px-5 text-xs font-medium text-zinc-500 dark:text-zinc-400">Settings</p>
+          <NavLinks label="Settings" items={settings} active={active} />
+        </>
+      ) : null}
+    </>
   );
 }

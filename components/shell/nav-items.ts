@@ -1,5 +1,5 @@
 import type { ComponentType } from "react";
-import { ChartIcon, InboxIcon, PackageIcon, PlugIcon, RowsIcon, ServerIcon, type IconProps } from "@/components/ui/icons";
+import { ChartIcon, InboxIcon, KeyIcon, PackageIcon, PlugIcon, RowsIcon, ServerIcon, UsersIcon, type IconProps } from "@/components/ui/icons";
 
 /** One entry of the console's main navigation. */
 export interface NavItem {
@@ -18,9 +18,20 @@ export const navItems: readonly NavItem[] = [
   { href: "/workers", label: "Workers", icon: ServerIcon },
 ];
 
-/** The nav item whose section contains `pathname` (the item itself or any page below it), if any. */
+/** One entry of the sidebar's Settings group: shown only while signed in, `Users` only to admins (`adminOnly`). */
+export interface SettingsNavItem extends NavItem {
+  adminOnly: boolean;
+}
+
+/** The signed-in user's own pages, below the sections. Not in the command palette. */
+export const settingsNavItems: readonly SettingsNavItem[] = [
+  { href: "/settings/tokens", label: "API tokens", icon: KeyIcon, adminOnly: false },
+  { href: "/settings/users", label: "Users", icon: UsersIcon, adminOnly: true },
+];
+
+/** The nav item (a section or a settings page) whose part of the console contains `pathname` (the item itself or any page below it), if any. */
 export function activeNavItem(pathname: string): NavItem | undefined {
-  return navItems.find((item) => pathname === item.href || pathname.startsWith(`${item.href}/`));
+  return [...navItems, ...settingsNavItems].find((item) => pathname === item.href || pathname.startsWith(`${item.href}/`));
 }
 
 /** One step of the breadcrumb: what it says and where it leads. */

@@ -147,3 +147,27 @@ export function TributaryMark(props: IconProps) {
     </Icon>
   );
 }
+
+/** API tokens (a key). Decorative. */
+export function KeyIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="8" cy="15" r="4" />
+      <path d="m11 12 9-9" />
+      <path d="m17 6 3 3" />
+      <path d="m15 8 2 2" />
+    </Icon>
+  );
+}
+
+/** Users (two people). Decorative. */
+export function UsersIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="9" cy="8" r="3.5" />
+      <path d="M2.5 20c.5-3.5 3.2-5.5 6.5-5.5s6 2 6.5 5.5" />
+      <path d="M15.5 4.8a3.5 3.5 0 0 1 0 6.4" />
+      <path d="M18 14.8c2 .7 3.2 2.4 3.5 5.2" />
+    </Icon>
+  );
+}
