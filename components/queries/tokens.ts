@@ -1,0 +1,52 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient, type UseMutationResult, type UseQueryResult } from "@tanstack/react-query";
+import { z } from "zod";
+import { consoleRequest, consoleSend } from "@/components/queries/console-api";
+import { instantSchema } from "@/components/queries/users";
+
+const tokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  user: z.string(),
+  createdAt: instantSchema,
+  lastUsedAt: instantSchema.nullable().optional(),
+  expiresAt: instantSchema.nullable().optional(),
+});
+const tokensSchema = z.object({ tokens: z.array(tokenSchema) });
+const createdTokenSchema = z.object({ id: z.string(), name: z.string(), token: z.string(), expiresAt: instantSchema.nullable().optional() });
+
+/** An API token as listed (never its secret); instants in epoch ms, `expiresAt` null or absent when it never expires. */
+export type ApiToken = z.infer<typeof tokenSchema>;
+
+/** A token just created: the only answer that carries its secret `token`. */
+export type CreatedToken = z.infer<typeof createdTokenSchema>;
+
+/** Key of the token list; creating or revoking reloads it. */
+export const tokensQueryKey = ["console", "tokens"] as const;
+
+/** The signed-in user's API tokens (every user's for an admin), `GET /api/console/tokens`. */
+export function useTokens(): UseQueryResult<ApiToken[], Error> {
+  return useQuery({
+    queryKey: tokensQueryKey,
+    queryFn: async ({ signal }) => tokensSchema.parse(await consoleRequest("/tokens", signal)).tokens,
+  });
+}
+
+/** Creates a token (`POST /api/console/tokens`) and resolves with its secret, shown once. */
+export function useCreateToken(): UseMutationResult<CreatedToken, Error, { name: string; expiresInDays?: number }> {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (request) => createdTokenSchema.parse(await consoleSend("POST", "/tokens", request)),
+    onSuccess: () => client.invalidateQueries({ queryKey: tokensQueryKey }),
+  });
+}
+
+/** Revokes a token (`DELETE /api/console/tokens/{id}`); requests made with it fail from then on. */
+export function useRevokeToken(): UseMutationResult<unknown, Error, string> {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id) => consoleSend("DELETE", `/tokens/${encodeURIComponent(id)}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: tokensQueryKey }),
+  });
+}
