@@ -3,6 +3,7 @@ import { fatalLine } from "@/server/errors/tributary-error";
 import { createRuntime, lockDatabase } from "@/server/boot/runtime-factory";
 import { WorkerConfigError } from "@/server/config/worker-config";
 import { installShutdownHandlers } from "@/server/boot/shutdown";
+import { authSettings, installConsoleAuth } from "@/server/console/auth/auth-boot";
 import { closeDlqInbox, createDlqInbox, installDlqInbox } from "@/server/console/dlq/dlq-slot";
 import { closeTopicRecords, installTopicRecords } from "@/server/console/topics/topics-slot";
 import { requestPolicy } from "@/server/http/request-guard";
@@ -22,10 +23,12 @@ import { installRuntime } from "@/server/runtime/runtime-slot";
 export function startEmbeddedRuntime(): void {
   try {
     requestPolicy(process.env, process.env.HOST);
+    const auth = authSettings(process.env);
     installRuntime(() => {
       const config = loadWorkerConfig({ file: process.env.TRIBUTARY_WORKER_CONFIG });
       const rest = { port: Number(process.env.PORT ?? 3000), protocol: "http" } as const;
       const runtime = createRuntime("embedded", config, rest, lockDatabase("embedded", config, rest), controlPlaneSettings(process.env));
+      installConsoleAuth(config, auth, fail);
       installDlqInbox(() => createDlqInbox(config, () => runtime.herder));
       installTopicRecords(config);
       return runtime;
