@@ -7,8 +7,10 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Timestamp } from "@/components/ui/timestamp";
 
-function When({ epochMs, none }: { epochMs: number | null | undefined; none: string }) {
-  return epochMs === null || epochMs === undefined || Number.isNaN(epochMs) ? <span className="text-zinc-500 dark:text-zinc-400">{none}</span> : <Timestamp epochMs={epochMs} />;
+/** An ISO instant as a local date and time, or `none` when absent. */
+export function When({ iso, none }: { iso: string | null; none: string }) {
+  const epochMs = iso === null ? Number.NaN : Date.parse(iso);
+  return Number.isNaN(epochMs) ? <span className="text-zinc-500 dark:text-zinc-400">{none}</span> : <Timestamp epochMs={epochMs} />;
 }
 
 /**
@@ -48,9 +50,9 @@ export function TokenList() {
                 <tr key={token.id}>
                   <th scope="row" className="px-5 py-3 font-medium wrap-anywhere text-zinc-900 dark:text-zinc-100">{token.name}</th>
                   {owners.size > 1 ? <td className="px-4 py-3 font-mono text-xs">{token.user}</td> : null}
-                  <td className="px-4 py-3 whitespace-nowrap"><When epochMs={token.createdAt} none="—" /></td>
-                  <td className="px-4 py-3 whitespace-nowrap"><When epochMs={token.lastUsedAt} none="Never" /></td>
-                  <td className="px-4 py-3 whitespace-nowrap"><When epochMs={token.expiresAt} none="Never" /></td>
+                  <td className="px-4 py-3 whitespace-nowrap"><When iso={token.createdAt} none="—" /></td>
+                  <td className="px-4 py-3 whitespace-nowrap"><When iso={token.lastUsedAt} none="Never" /></td>
+                  <td className="px-4 py-3 whitespace-nowrap"><When iso={token.expiresAt} none="Never" /></td>
                   <td className="px-5 py-2 text-right">
                     <ConfirmButton
                       opener="Revoke…"

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, type UseMutationResult, type UseQueryResult } from "@tanstack/react-query";
-import { z } from "zod";
 import { consoleRequest, consoleSend } from "@/components/queries/console-api";
-import { grantSchema, sessionInfoSchema, type SessionInfo } from "@/server/contracts/auth";
+import { sessionInfoSchema, type SessionInfo } from "@/server/contracts/auth";
+import { signedInSchema } from "@/server/contracts/auth-api";
 
 /** React Query key of the session document. */
 export const sessionQueryKey = ["console", "session"] as const;
@@ -21,8 +21,6 @@ export function useSession(): UseQueryResult<SessionInfo, Error> {
     retry: 1,
   });
 }
-
-const signedInSchema = z.object({ user: z.object({ name: z.string(), grants: z.array(grantSchema) }) });
 
 /** What the sign-in form sends. */
 export interface Credentials {
@@ -49,7 +47,7 @@ export interface SetupRequest extends Credentials {
 /** Creates the first admin and signs in as it (`POST /api/console/setup`); rejects with 409 `auth.setup_done` or 403 for a wrong code. */
 export function useSetup(): UseMutationResult<unknown, Error, SetupRequest> {
   return useMutation({
-    mutationFn: (request) => consoleSend("POST", "/setup", request, { signInOn401: false }),
+    mutationFn: async (request) => signedInSchema.parse(await consoleSend("POST", "/setup", request, { signInOn401: false })),
   });
 }
 

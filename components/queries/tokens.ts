@@ -3,24 +3,15 @@
 import { useMutation, useQuery, useQueryClient, type UseMutationResult, type UseQueryResult } from "@tanstack/react-query";
 import { z } from "zod";
 import { consoleRequest, consoleSend } from "@/components/queries/console-api";
-import { instantSchema } from "@/components/queries/users";
+import { newTokenSchema, tokenViewSchema, type NewTokenDto, type TokenViewDto } from "@/server/contracts/auth-api";
 
-const tokenSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  user: z.string(),
-  createdAt: instantSchema,
-  lastUsedAt: instantSchema.nullable().optional(),
-  expiresAt: instantSchema.nullable().optional(),
-});
-const tokensSchema = z.object({ tokens: z.array(tokenSchema) });
-const createdTokenSchema = z.object({ id: z.string(), name: z.string(), token: z.string(), expiresAt: instantSchema.nullable().optional() });
+const tokensSchema = z.object({ tokens: z.array(tokenViewSchema) });
 
-/** An API token as listed (never its secret); instants in epoch ms, `expiresAt` null or absent when it never expires. */
-export type ApiToken = z.infer<typeof tokenSchema>;
+/** An API token as listed (never its secret); instants as ISO strings, `expiresAt` null when it never expires. */
+export type ApiToken = TokenViewDto;
 
 /** A token just created: the only answer that carries its secret `token`. */
-export type CreatedToken = z.infer<typeof createdTokenSchema>;
+export type CreatedToken = NewTokenDto;
 
 /** Key of the token list; creating or revoking reloads it. */
 export const tokensQueryKey = ["console", "tokens"] as const;
@@ -37,7 +28,7 @@ export function useTokens(): UseQueryResult<ApiToken[], Error> {
 export function useCreateToken(): UseMutationResult<CreatedToken, Error, { name: string; expiresInDays?: number }> {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (request) => createdTokenSchema.parse(await consoleSend("POST", "/tokens", request)),
+    mutationFn: async (request) => newTokenSchema.parse(await consoleSend("POST", "/tokens", request)),
     onSuccess: () => client.invalidateQueries({ queryKey: tokensQueryKey }),
   });
 }

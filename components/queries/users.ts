@@ -3,21 +3,13 @@
 import { useMutation, useQuery, useQueryClient, type UseMutationResult, type UseQueryResult } from "@tanstack/react-query";
 import { z } from "zod";
 import { consoleRequest, consoleSend } from "@/components/queries/console-api";
-import { grantSchema, type Grant } from "@/server/contracts/auth";
+import type { Grant } from "@/server/contracts/auth";
+import { userViewSchema, type UserViewDto } from "@/server/contracts/auth-api";
 
-/** An instant as the server sends it (ISO string or epoch ms), read as epoch ms. */
-export const instantSchema = z.union([z.string(), z.number()]).transform((value) => (typeof value === "number" ? value : Date.parse(value)));
+const usersSchema = z.object({ users: z.array(userViewSchema) });
 
-const userSchema = z.object({
-  name: z.string(),
-  grants: z.array(grantSchema),
-  createdAt: instantSchema,
-  lastLoginAt: instantSchema.nullable().optional(),
-});
-const usersSchema = z.object({ users: z.array(userSchema) });
-
-/** One console user as `GET /api/console/users` lists it; instants in epoch ms. */
-export type ConsoleUser = z.infer<typeof userSchema>;
+/** One console user as `GET /api/console/users` lists it (instants as ISO strings). */
+export type ConsoleUser = UserViewDto;
 
 /** Prefix of the users query; every user write reloads it. */
 export const usersQueryKey = ["console", "users"] as const;
