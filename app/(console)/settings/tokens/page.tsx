@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { TokenCreate } from "@/components/auth/token-create";
-import { TokenList } from "@/components/auth/token-list";
+import { TokensView } from "@/components/auth/tokens-view";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "API tokens" };
@@ -10,10 +9,7 @@ export default function TokensPage() {
   return (
     <>
       <PageHeader title="API tokens" description="Tokens let scripts and tools call the Kafka Connect REST API and the console's API as you." />
-      <div className="space-y-6">
-        <TokenCreate />
-        <TokenList />
-      </div>
+      <TokensView />
     </>
   );
 }
