@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ALL, can, roleSummary } from "@/components/auth/can";
+import { ALL, allOf, can, reasonOf, roleSummary } from "@/components/auth/can";
 import type { Grant, SessionInfo } from "@/server/contracts/auth";
 
 function signedIn(grants: Grant[]): SessionInfo {
@@ -53,5 +53,14 @@ describe("roleSummary", () => {
     expect(roleSummary([{ role: "admin", connectors: "*" }])).toBe("admin");
     expect(roleSummary([{ role: "viewer", connectors: "*" }, { role: "editor", connectors: "orders-*" }])).toBe("viewer on *, editor on orders-*");
     expect(roleSummary([])).toBe("no role");
+  });
+});
+
+describe("allOf", () => {
+  it("gives the first refusal, naming its connector", () => {
+    const viewer = signedIn([{ role: "viewer", connectors: "*" }, { role: "operator", connectors: "a" }]);
+    expect(allOf(["a", "b", "c"].map((name) => can(viewer, "operate", name)))).toEqual({ allowed: false, reason: "Needs the operator role on b" });
+    expect(allOf([can(viewer, "operate", "a")])).toEqual({ allowed: true });
+    expect(reasonOf(can(viewer, "edit", "a"))).toBe("Needs the editor role on a");
   });
 });

@@ -1,4 +1,5 @@
 import { atLeast, roleOn, roleOnAll, roleOnAny } from "@/server/contracts/auth-grants";
+import type { BulkActionKind } from "@/components/queries/bulk-actions";
 import type { Grant, Role, SessionInfo } from "@/server/contracts/auth";
 
 /** What a user may want to do, as the console's buttons ask: read, operate (pause, resume, restart, stop), edit (create, change, delete, offsets, DLQ replay and purge), administer users. */
@@ -46,3 +47,16 @@ export function roleSummary(grants: readonly Grant[]): string {
   if (grants.length === 1 && grants[0]!.connectors === "*") return grants[0]!.role;
   return grants.map((grant) => `${grant.role} on ${grant.connectors}`).join(", ");
 }
+
+/** The first refusal among `permissions` (so its reason names the connector), or allowed when all are (or there are none). Pure. */
+export function allOf(permissions: readonly Permission[]): Permission {
+  return permissions.find((permission) => !permission.allowed) ?? ALLOWED;
+}
+
+/** A refused permission's reason, for a disabled control's `title`; undefined when allowed. */
+export function reasonOf(permission: Permission): string | undefined {
+  return permission.allowed ? undefined : permission.reason;
+}
+
+/** The action each bulk (and palette) connector action is: pause, resume and restart operate, delete edits. */
+export const BULK_ACTION: Readonly<Record<BulkActionKind, Action>> = { pause: "operate", resume: "operate", restart: "operate", delete: "edit" };

@@ -6,6 +6,8 @@ import { ConnectorConfigCard } from "@/components/connectors/connector-config-ca
 import { ConnectorHeader } from "@/components/connectors/connector-header";
 import { ConnectorTopicsCard } from "@/components/connectors/connector-topics-card";
 import { StateChangesCard } from "@/components/connectors/state-changes-card";
+import { reasonOf } from "@/components/auth/can";
+import { useCan } from "@/components/auth/use-can";
 import { applicableActions } from "@/components/connectors/connector-state";
 import { TaskTable } from "@/components/connectors/task-table";
 import { ConnectorMetrics } from "@/components/metrics/connector-metrics";
@@ -28,6 +30,7 @@ export function ConnectorDetails({ name }: { name: string }) {
   const live = useLive();
   const status = useConnectorStatus(name, live);
   const action = useConnectorAction(name);
+  const can = useCan();
 
   if (isNotFound(status.error)) {
     return (
@@ -66,6 +69,7 @@ export function ConnectorDetails({ name }: { name: string }) {
         status={data}
         live={live}
         canRestart={applicableActions(data)["restart-task"] && !action.isPending}
+        restartRefusal={reasonOf(can("operate", name))}
         onRestart={(task) => action.mutate({ kind: "restart-task", task })}
       />
       <ConnectorMetrics name={name} />

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useCan } from "@/components/auth/use-can";
 import { healthLabel, healthTone } from "@/components/connectors/connector-health";
 import { ConnectorShareMenu } from "@/components/connectors/connector-share-menu";
 import { FailureTrace } from "@/components/connectors/failure-trace";
@@ -9,6 +10,7 @@ import { DlqSizeBadge } from "@/components/dlq/dlq-size-badge";
 import { useConnectorConfig } from "@/components/queries/connector";
 import { useConnectorNotices } from "@/components/queries/connectors";
 import { StatusBadge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { InlineCode } from "@/components/ui/inline-code";
 import { PageHeader } from "@/components/ui/page-header";
 import type { Tone } from "@/components/ui/status-dot";
@@ -30,7 +32,8 @@ function StateItem({ id, label, state, live, tone = toneOf(state), title }: { id
 
 /**
  * The top of a connector's page: a link back to the list, the name as `<h1>`, its type and
- * plugin class, a link to edit its config, what it was asked to be (target state) beside what
+ * plugin class, a link to edit its config (greyed out with the reason for a user without the
+ * editor role on it), what it was asked to be (target state) beside what
  * it is (observed state) and its health (the list's derivation, reason on hover), what its
  * status cannot say (a FileStreamSource waiting for its file); a FAILED connector also shows its
  * own trace.
@@ -40,6 +43,7 @@ export function ConnectorHeader({ status }: { status: ConnectorStateInfo }) {
   const pluginClass = config.data?.["connector.class"];
   const verdict = connectorHealth(status);
   const notices = useConnectorNotices(status.name);
+  const edit = useCan()("edit", status.name);
   return (
     <div>
       <Link href="/connectors" className="text-sm font-medium text-accent-600 hover:text-accent-700 dark:text-accent-400 dark:hover:text-accent-300">
@@ -58,12 +62,16 @@ export function ConnectorHeader({ status }: { status: ConnectorStateInfo }) {
           actions={
             <>
               <ConnectorShareMenu name={status.name} />
-              <Link
-                href={`/connectors/${encodeURIComponent(status.name)}/edit`}
-                className="inline-flex h-8 items-center rounded-md border border-zinc-200 bg-white px-3 text-sm font-medium text-zinc-800 shadow-xs hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200 dark:hover:bg-zinc-800"
-              >
-                Edit config
-              </Link>
+              {edit.allowed ? (
+                <Link
+                  href={`/connectors/${encodeURIComponent(status.name)}/edit`}
+                  className="inline-flex h-8 items-center rounded-md border border-zinc-200 bg-white px-3 text-sm font-medium text-zinc-800 shadow-xs hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200 dark:hover:bg-zinc-800"
+                >
+                  Edit config
+                </Link>
+              ) : (
+                <Button disabled title={edit.reason}>Edit config</Button>
+              )}
               <div className="flex flex-wrap items-center gap-4 rounded-lg border border-zinc-200 bg-white px-3 py-2 shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60">
                 <StateItem id="target-state" label="Asked to be" state={targetStateOf(status)} live={false} />
                 <span aria-hidden="true" className="text-zinc-300 dark:text-zinc-600">→</span>

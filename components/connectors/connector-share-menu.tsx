@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRef, useState } from "react";
+import { useCan } from "@/components/auth/use-can";
 import { connectorsJson, connectorsProperties, curlCommand, exportFileName } from "@/components/connectors/config-export";
 import { downloadFile } from "@/components/connectors/download-file";
 import { useConnectorConfig } from "@/components/queries/connector";
@@ -13,11 +14,13 @@ const item = "block w-full rounded-md px-3 py-2 text-left text-sm text-zinc-800 
  * "Clone and export": clone the connector (the wizard opens with its config and a new name),
  * copy a `curl` command that creates it through the Connect REST API, or download its config as
  * JSON (a `POST /connectors` body) or `.properties`. Copies and files carry secrets as
- * `********`; a clone keeps them without showing them.
+ * `********`; a clone keeps them without showing them. Clone is offered only to users who may
+ * create a connector (the editor role on some pattern).
  */
 export function ConnectorShareMenu({ name }: { name: string }) {
   const config = useConnectorConfig(name);
   const [copied, setCopied] = useState<string | null>(null);
+  const mayClone = useCan()("edit").allowed;
   const menu = useRef<HTMLDetailsElement>(null);
   const done = () => {
     if (menu.current) menu.current.open = false;
@@ -40,7 +43,7 @@ export function ConnectorShareMenu({ name }: { name: string }) {
           <ChevronDownIcon className="size-3.5 transition-transform group-open:rotate-180" />
         </summary>
         <div className="absolute right-0 z-30 mt-1 w-64 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
-          <Link href={`/connectors/new?from=${encodeURIComponent(name)}`} className={item}>Clone…</Link>
+          {mayClone ? <Link href={`/connectors/new?from=${encodeURIComponent(name)}`} className={item}>Clone…</Link> : null}
           <button type="button" className={item} disabled={!config.data} onClick={() => {
               done();
               void copy();

@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
+import { allOf, BULK_ACTION, reasonOf } from "@/components/auth/can";
+import { useCan } from "@/components/auth/use-can";
 import { BulkActionDialog } from "@/components/connectors/bulk-action-dialog";
 import { connectorRows, filterRows, NO_FILTER, sortRows, type ConnectorFilter, type SortKey } from "@/components/connectors/connector-list";
 import { healthCounts } from "@/server/contracts/connector-health";
@@ -56,8 +58,9 @@ function useThroughput(wanted: boolean): ReadonlyMap<string, number> {
  * (ConnectorRows), so thousands of connectors stay quick. Search and the State and Type filters
  * narrow the rows; checkboxes select rows, and "select all" selects every row that matches,
  * rendered or not, for a bulk pause, resume, restart or delete, each confirmed in a dialog that
- * lists the connectors and then the outcome for each. Empty states say how to create a
- * connector or clear the filters.
+ * lists the connectors and then the outcome for each; a bulk action the user's role does not
+ * allow on every selected connector is greyed out, naming the first it may not touch. Empty
+ * states say how to create a connector or clear the filters.
  */
 export function ConnectorTable() {
   const live = useLive();
@@ -68,6 +71,7 @@ export function ConnectorTable() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [pending, setPending] = useState<{ kind: BulkActionKind; names: string[] } | null>(null);
   const rates = useThroughput(sort === "throughput");
+  const can = useCan();
   const rows = useMemo(() => (data ? connectorRows(data) : []), [data]);
   const shown = useMemo(() => sortRows(filterRows(rows, filter), sort, rates), [rows, filter, sort, rates]);
   const toggle = useCallback((name: string, on: boolean) => {
@@ -94,6 +98,10 @@ export function ConnectorTable() {
   const chosen = shown.filter((row) => selected.has(row.name)).map((row) => row.name);
   const allChosen = shown.length > 0 && chosen.length === shown.length;
   const toggleAll = (on: boolean) => setSelected(on ? new Set(shown.map((row) => row.name)) : new Set());
+  const bulk = (kind: BulkActionKind) => {
+    const permission = allOf(chosen.map((name) => can(BULK_ACTION[kind], name)));
+    return { disabled: !permission.allowed, title: reasonOf(permission), onClick: () => setPending({ kind, names: chosen }) };
+  };
   const liveText = live ? "Live updates on" : "Reconnecting… refreshing every 2 s";
 
   return (
@@ -122,10 +130,10 @@ export function ConnectorTable() {
             {chosen.length > 0 ? (
               <div role="toolbar" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2">
                 <span className="text-sm font-medium">{chosen.length} selected</span>
-                <Button onClick={() => setPending({ kind: "pause", names: chosen })}>Pause</Button>
-                <Button onClick={() => setPending({ kind: "resume", names: chosen })}>Resume</Button>
-                <Button onClick={() => setPending({ kind: "restart", names: chosen })}>Restart</Button>
-                <DangerButton onClick={() => setPending({ kind: "delete", names: chosen })}>Delete…</DangerButton>
+                <Button {...bulk("pause")}>Pause</Button>
+                <Button {...bulk("resume")}>Resume</Button>
+                <Button {...bulk("restart")}>Restart</Button>
+                <DangerButton {...bulk("delete")}>Delete…</DangerButton>
                 <Button onClick={() => setSelected(new Set())}>Clear selection</Button>
               </div>
             ) : (

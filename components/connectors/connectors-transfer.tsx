@@ -2,6 +2,8 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
+import { reasonOf } from "@/components/auth/can";
+import { useCan } from "@/components/auth/use-can";
 import { ConfigImportError, parseConnectorTexts, type ImportedConfig } from "@/components/connector-form/config-import";
 import { PrimaryButton } from "@/components/connector-form/form-controls";
 import { connectorsJson, connectorsProperties, exportFileName } from "@/components/connectors/config-export";
@@ -51,7 +53,8 @@ function ExportAll() {
 /**
  * "Import…": paste, or load any number of JSON or `.properties` files (the console's exports
  * included), check the connectors found, then create them one by one with `POST /connectors`,
- * each row saying whether it was created or why not (a taken name, an invalid config).
+ * each row saying whether it was created or why not (a taken name, an invalid config). Greyed
+ * out, with the reason, for a user without the editor role on any pattern.
  */
 function ImportDialog() {
   const id = useId();
@@ -63,6 +66,7 @@ function ImportDialog() {
   const [error, setError] = useState<string | null>(null);
   const [outcomes, setOutcomes] = useState<Record<number, Outcome>>({});
   const [running, setRunning] = useState(false);
+  const mayCreate = useCan()("edit");
   const read = (texts: string[]) => {
     try {
       setFound(texts.flatMap((each) => parseConnectorTexts(each)));
@@ -98,7 +102,7 @@ function ImportDialog() {
   };
   return (
     <>
-      <Button onClick={() => setOpen(true)}>Import…</Button>
+      <Button disabled={!mayCreate.allowed} title={reasonOf(mayCreate)} onClick={() => setOpen(true)}>Import…</Button>
       <Dialog open={open} onClose={close} title="Import connectors">
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Kafka Connect JSON (one POST body, a flat config, or an array) or .properties files, such as the console&apos;s exports.</p>
         <label htmlFor={`${id}-text`} className="mt-3 block text-sm font-medium">Configs</label>

@@ -11,9 +11,10 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 /**
  * "Delete…" and its confirmation dialog: the Delete button is enabled only once the user has
  * typed the connector's exact name. On success the browser goes back to `/connectors`; an API
- * error shows inside the dialog. `disabled` greys out the opener while another action runs.
+ * error shows inside the dialog. `disabled` greys out the opener while another action runs;
+ * `refusal` (why the user may not delete it) greys it out with that reason as its tooltip.
  */
-export function DeleteConnectorDialog({ name, disabled }: { name: string; disabled: boolean }) {
+export function DeleteConnectorDialog({ name, disabled, refusal }: { name: string; disabled: boolean; refusal?: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
@@ -26,7 +27,7 @@ export function DeleteConnectorDialog({ name, disabled }: { name: string; disabl
   };
   return (
     <>
-      <DangerButton disabled={disabled} onClick={() => setOpen(true)}>
+      <DangerButton disabled={disabled || refusal !== undefined} title={refusal} onClick={() => setOpen(true)}>
         Delete…
       </DangerButton>
       <Dialog open={open} onClose={close} title={`Delete connector ${name}?`}>

@@ -14,6 +14,8 @@ export interface TaskTableProps {
   onRestart: (task: number) => void;
   /** False while another action is in flight or when the connector has nothing to restart (STOPPED). */
   canRestart: boolean;
+  /** Why the user may not restart tasks (their role), shown as the buttons' tooltip; undefined when they may. */
+  restartRefusal?: string;
   /** Shown in the card header: whether the event stream is connected. */
   live: boolean;
 }
@@ -23,7 +25,7 @@ export interface TaskTableProps {
  * FAILED task shows its trace's first line with "Show trace" and "Copy trace". An empty state
  * says when the connector has no tasks (STOPPED, or not yet started).
  */
-export function TaskTable({ status, onRestart, canRestart, live }: TaskTableProps) {
+export function TaskTable({ status, onRestart, canRestart, restartRefusal, live }: TaskTableProps) {
   return (
     <Card labelledBy="tasks-title">
       <CardHeader
@@ -57,7 +59,7 @@ export function TaskTable({ status, onRestart, canRestart, live }: TaskTableProp
                   <td className="px-4 py-3 font-mono text-xs leading-6 whitespace-nowrap text-zinc-600 dark:text-zinc-400">{task.worker_id}</td>
                   <td className="px-4 py-3 leading-6 text-zinc-500 dark:text-zinc-400">{task.state === "FAILED" && task.trace ? <FailureTrace trace={task.trace} /> : "—"}</td>
                   <td className="px-5 py-2 text-right">
-                    <Button aria-label={`Restart task ${task.id}`} disabled={!canRestart} onClick={() => onRestart(task.id)}>
+                    <Button aria-label={`Restart task ${task.id}`} disabled={!canRestart || restartRefusal !== undefined} title={restartRefusal} onClick={() => onRestart(task.id)}>
                       Restart
                     </Button>
                   </td>

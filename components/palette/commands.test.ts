@@ -24,6 +24,11 @@ const connectors: ExpandedConnectors = {
 const labels = (query: string) => filterCommands(paletteCommands(pages, connectors), query).map((command) => command.label);
 
 describe("the command palette's commands", () => {
+  it("leaves out the actions the user's role does not allow", () => {
+    const commands = paletteCommands(pages, connectors, (action, name) => action !== "delete" && name === "orders-source");
+    expect(commands.filter((c) => c.group === "Actions").map((c) => c.id)).toEqual(["pause:orders-source", "restart:orders-source"]);
+  });
+
   it("offers pages, connectors with their health, and only the actions that change something", () => {
     const commands = paletteCommands(pages, connectors);
     expect(commands.find((c) => c.id === "connector:orders-source")).toMatchObject({ kind: "navigate", href: "/connectors/orders-source", hint: "Source · degraded: 1 of 2 tasks failed" });

@@ -35,9 +35,14 @@ const ACTIONS: ReadonlyArray<{ action: BulkActionKind; verb: string; applies: (n
 /**
  * Everything the palette offers: the pages, each connector (opening its page), and the actions
  * that would change something for each connector (pause unless paused, resume unless running,
- * restart when it has tasks; delete always).
+ * restart when it has tasks; delete always) and that `allowed` lets the user take (their role;
+ * all by default).
  */
-export function paletteCommands(pages: readonly PalettePage[], connectors: ExpandedConnectors | undefined): PaletteCommand[] {
+export function paletteCommands(
+  pages: readonly PalettePage[],
+  connectors: ExpandedConnectors | undefined,
+  allowed: (action: BulkActionKind, connector: string) => boolean = () => true,
+): PaletteCommand[] {
   const all = connectors ?? {};
   const names = Object.keys(all).sort((a, b) => a.localeCompare(b));
   return [
@@ -49,7 +54,7 @@ export function paletteCommands(pages: readonly PalettePage[], connectors: Expan
       return { id: `connector:${name}`, group: "Connectors", label: name, hint: `${type === "unknown" ? "Connector" : type === "source" ? "Source" : "Sink"} · ${health}: ${reason}`, kind: "navigate", href: `/connectors/${encodeURIComponent(name)}` };
     }),
     ...names.flatMap((name) =>
-      ACTIONS.filter(({ applies }) => applies(name, all)).map(
+      ACTIONS.filter(({ action, applies }) => applies(name, all) && allowed(action, name)).map(
         ({ action, verb }): PaletteCommand => ({
           id: `${action}:${name}`,
           group: "Actions",

@@ -1,6 +1,8 @@
 "use client";
 
 import { useId, useMemo, useState, type KeyboardEvent } from "react";
+import { BULK_ACTION } from "@/components/auth/can";
+import { useCan } from "@/components/auth/use-can";
 import { COMMAND_GROUPS, filterCommands, paletteCommands, type PaletteCommand, type PalettePage } from "@/components/palette/commands";
 import { useConnectors } from "@/components/queries/connectors";
 import { useLive } from "@/components/queries/live-events";
@@ -28,7 +30,11 @@ export function PalettePanel({ pages, onRun }: PalettePanelProps) {
   const [confirming, setConfirming] = useState<PaletteCommand | null>(null);
   const listboxId = useId();
   const optionId = (index: number) => `${listboxId}-option-${index}`;
-  const results = useMemo(() => filterCommands(paletteCommands(pages, connectors.data), query), [pages, connectors.data, query]);
+  const can = useCan();
+  const results = useMemo(
+    () => filterCommands(paletteCommands(pages, connectors.data, (action, connector) => can(BULK_ACTION[action], connector).allowed), query),
+    [pages, connectors.data, query, can],
+  );
   const current = Math.min(active, results.length - 1);
 
   const choose = (command: PaletteCommand) => {

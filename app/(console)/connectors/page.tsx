@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { primaryActionClass } from "@/components/connector-form/form-controls";
+import { NewConnectorLink } from "@/components/auth/new-connector-link";
 import { ConnectorTable } from "@/components/connectors/connector-table";
 import { ConnectorsTransfer } from "@/components/connectors/connectors-transfer";
 import { PageHeader } from "@/components/ui/page-header";
@@ -17,7 +16,7 @@ export default function ConnectorsPage() {
         actions={
           <>
             <ConnectorsTransfer />
-            <Link href="/connectors/new" className={primaryActionClass}>New connector</Link>
+            <NewConnectorLink />
           </>
         }
       />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { RoleGate } from "@/components/auth/role-gate";
 import { ConnectorWizard } from "@/components/connector-form/connector-wizard";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -17,9 +18,11 @@ export default function NewConnectorPage() {
       <div className="mt-2">
         <PageHeader title="New connector" description="Choose a plugin, fill in its settings (the worker checks each one as you type), then create it running, paused or stopped." />
       </div>
-      <Suspense fallback={<Skeleton className="h-40 w-full" />}>
-        <ConnectorWizard />
-      </Suspense>
+      <RoleGate action="edit" doing="create connectors" back={{ href: "/connectors", label: "Connectors" }}>
+        <Suspense fallback={<Skeleton className="h-40 w-full" />}>
+          <ConnectorWizard />
+        </Suspense>
+      </RoleGate>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Link from "next/link";
+import { RoleGate } from "@/components/auth/role-gate";
 import { ConnectorEditor } from "@/components/connector-form/connector-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { connectorPageExists } from "@/server/http/connector-pages";
@@ -37,7 +38,9 @@ export default async function EditConnectorPage({ params }: EditConnectorPagePro
       <div className="mt-2">
         <PageHeader title={`Edit ${name}`} description="Change the config in the form or as JSON; the last step shows the difference from the current config before it is applied." />
       </div>
-      <ConnectorEditor name={name} />
+      <RoleGate action="edit" connector={name} doing={`edit ${name}`} back={{ href: `/connectors/${encodeURIComponent(name)}`, label: name }}>
+        <ConnectorEditor name={name} />
+      </RoleGate>
     </>
   );
 }
