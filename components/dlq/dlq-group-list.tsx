@@ -1,5 +1,7 @@
 "use client";
 
+import { ALL, reasonOf } from "@/components/auth/can";
+import { useCan } from "@/components/auth/use-can";
 import { shortClassName } from "@/components/dlq/inbox-state";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -23,9 +25,10 @@ const count = new Intl.NumberFormat();
  * The failures grouped by error signature (exception class + stage + normalized message),
  * largest first: how many, how many already replayed, when one last failed (or, for records
  * without Tributary's failure time, when the newest original record was made); "Show records" filters the
- * table to a group, "Replay group…" replays all of it.
+ * table to a group, "Replay group…" replays all of it (the editor role on `*` needed).
  */
 export function DlqGroupList({ groups, selected, onShow, onReplay, replayDisabled }: DlqGroupListProps) {
+  const refusal = reasonOf(useCan()("edit", ALL));
   return (
     <Card labelledBy="groups-title">
       <CardHeader titleId="groups-title" title="Failures by error" description="Records with the same exception, stage and message (values taken out) form one group." />
@@ -65,7 +68,7 @@ export function DlqGroupList({ groups, selected, onShow, onReplay, replayDisable
                   <Button aria-pressed={isSelected} onClick={() => onShow(isSelected ? undefined : group.signature)}>
                     {isSelected ? "Show all" : "Show records"}
                   </Button>
-                  <Button disabled={replayDisabled || group.replayed === group.count} onClick={() => onReplay(group)}>
+                  <Button disabled={replayDisabled || refusal !== undefined || group.replayed === group.count} title={refusal} onClick={() => onReplay(group)}>
                     Replay group…
                   </Button>
                 </div>

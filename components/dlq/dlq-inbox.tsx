@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { ALL, reasonOf } from "@/components/auth/can";
+import { useCan } from "@/components/auth/use-can";
 import { DlqFilterBar } from "@/components/dlq/dlq-filter-bar";
 import { DlqGroupList } from "@/components/dlq/dlq-group-list";
 import { DlqRecordDetailCard } from "@/components/dlq/dlq-record-detail";
@@ -55,6 +57,8 @@ export function DlqInbox({ topic }: { topic: string }) {
   const shownJob = jobId === undefined ? (latest.data?.state === "running" ? latest.data.id : null) : jobId;
   const job = useReplayJob(shownJob);
   const replaying = job.data?.state === "running";
+  const mayReplay = useCan()("edit", ALL);
+  const refusal = reasonOf(mayReplay);
 
   const go = (next: InboxState) => router.replace(`${pathname}${inboxSearch(topic, next)}`, { scroll: false });
   const setFilter = (next: DlqFilter) => {
@@ -159,6 +163,7 @@ export function DlqInbox({ topic }: { topic: string }) {
       )}
       <section aria-labelledby="records-title" className="space-y-3">
         <h2 id="records-title" className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">Records</h2>
+        {refusal ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{refusal} to replay or purge records.</p> : null}
         <DlqFilterBar filter={filter} onChange={setFilter} errorClasses={classes} stages={stages} />
         {page ? (
           <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
@@ -169,10 +174,10 @@ export function DlqInbox({ topic }: { topic: string }) {
             </p>
             <div className="flex flex-wrap gap-2">
               {selected.size > 0 ? <Button onClick={() => setSelected(new Set())}>Clear selection</Button> : null}
-              <button type="button" className={primaryClass} disabled={replaying || selected.size === 0} onClick={() => setPending({ selection: { records: selectedRecords }, count: selected.size })}>
+              <button type="button" className={primaryClass} disabled={replaying || !mayReplay.allowed || selected.size === 0} title={refusal} onClick={() => setPending({ selection: { records: selectedRecords }, count: selected.size })}>
                 Replay selected…
               </button>
-              <Button disabled={replaying || page.matched === 0} onClick={() => setPending({ selection: { filter }, count: page.matched })}>
+              <Button disabled={replaying || !mayReplay.allowed || page.matched === 0} title={refusal} onClick={() => setPending({ selection: { filter }, count: page.matched })}>
                 {isFiltered(filter) ? `Replay all ${count.format(page.matched)} matching…` : `Replay all ${count.format(page.matched)}…`}
               </Button>
             </div>

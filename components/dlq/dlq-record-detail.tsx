@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { ALL, reasonOf } from "@/components/auth/can";
+import { useCan } from "@/components/auth/use-can";
 import { FailureTrace } from "@/components/connectors/failure-trace";
 import { EditReplayForm } from "@/components/dlq/edit-replay-form";
 import { linkClass } from "@/components/dlq/form-classes";
@@ -79,11 +81,13 @@ export interface DlqRecordDetailCardProps {
 
 /**
  * One DLQ record in full: its error context decoded from the headers, the stack trace, key and
- * value in their detected format, every header; "Replay…" and "Edit and replay…".
+ * value in their detected format, every header; "Replay…" and "Edit and replay…" (the editor role
+ * on `*` needed).
  */
 export function DlqRecordDetailCard({ topic, coordinates, onClose, onReplay, onStarted, replayDisabled }: DlqRecordDetailCardProps) {
   const { data: record, error, isPending } = useDlqRecord(topic, coordinates);
   const [editing, setEditing] = useState(false);
+  const refusal = reasonOf(useCan()("edit", ALL));
   const title = `Record ${coordinates.partition}/${coordinates.offset}`;
   return (
     <Card labelledBy="record-title">
@@ -93,8 +97,8 @@ export function DlqRecordDetailCard({ topic, coordinates, onClose, onReplay, onS
         description={record ? (record.replayed ? "Already replayed." : "Not replayed yet.") : undefined}
         actions={
           <>
-            <Button disabled={!record || replayDisabled || editing} onClick={onReplay}>Replay…</Button>
-            <Button disabled={!record || replayDisabled} aria-expanded={editing} onClick={() => setEditing(!editing)}>Edit and replay…</Button>
+            <Button disabled={!record || replayDisabled || refusal !== undefined || editing} title={refusal} onClick={onReplay}>Replay…</Button>
+            <Button disabled={!record || replayDisabled || refusal !== undefined} title={refusal} aria-expanded={editing} onClick={() => setEditing(!editing)}>Edit and replay…</Button>
             <Button onClick={onClose}>Close</Button>
           </>
         }

@@ -1,6 +1,8 @@
 "use client";
 
 import { useId, useState } from "react";
+import { ALL, reasonOf } from "@/components/auth/can";
+import { useCan } from "@/components/auth/use-can";
 import { fieldClass, labelClass } from "@/components/dlq/form-classes";
 import { usePurge } from "@/components/queries/dlq";
 import { Button } from "@/components/ui/button";
@@ -12,7 +14,8 @@ import type { DlqTopic } from "@/server/contracts/dlq";
 /**
  * "Purge…" and its dialog: deletes a partition's records up to and including an offset (Kafka's
  * DeleteRecords), after the topic's name is typed. Says how many records go before it runs;
- * the API's refusal shows inside the dialog.
+ * the API's refusal shows inside the dialog. Greyed out, with the reason, for a user without the
+ * editor role on `*`.
  */
 export function PurgeDialog({ topic, disabled }: { topic: DlqTopic; disabled: boolean }) {
   const [open, setOpen] = useState(false);
@@ -20,6 +23,7 @@ export function PurgeDialog({ topic, disabled }: { topic: DlqTopic; disabled: bo
   const [upTo, setUpTo] = useState("");
   const [typed, setTyped] = useState("");
   const purge = usePurge(topic.topic);
+  const refusal = reasonOf(useCan()("edit", ALL));
   const ids = { partition: useId(), upTo: useId(), confirm: useId() };
   const range = topic.partitions.find((p) => p.partition === partition);
   const low = range ? BigInt(range.low) : 0n;
@@ -34,7 +38,7 @@ export function PurgeDialog({ topic, disabled }: { topic: DlqTopic; disabled: bo
   };
   return (
     <>
-      <DangerButton disabled={disabled || !topic.exists || topic.records === 0} onClick={() => setOpen(true)}>
+      <DangerButton disabled={disabled || refusal !== undefined || !topic.exists || topic.records === 0} title={refusal} onClick={() => setOpen(true)}>
         Purge…
       </DangerButton>
       <Dialog open={open} onClose={close} title={`Purge records of ${topic.topic}?`}>

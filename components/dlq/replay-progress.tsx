@@ -1,5 +1,7 @@
 "use client";
 
+import { ALL, reasonOf } from "@/components/auth/can";
+import { useCan } from "@/components/auth/use-can";
 import { useCancelReplay, useReplayJob } from "@/components/queries/dlq";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -20,6 +22,7 @@ const toneClass = {
 export function ReplayProgress({ jobId, onDismiss }: { jobId: string; onDismiss: () => void }) {
   const { data: job, error } = useReplayJob(jobId);
   const cancel = useCancelReplay();
+  const refusal = reasonOf(useCan()("edit", ALL));
   if (error) return <ErrorAlert>Could not read the replay&apos;s progress: {error.message}</ErrorAlert>;
   if (!job) return null;
   const handled = job.replayed + job.skipped + job.failed;
@@ -33,7 +36,7 @@ export function ReplayProgress({ jobId, onDismiss }: { jobId: string; onDismiss:
           {job.targetTopic ? <span className="font-normal text-zinc-500 dark:text-zinc-400"> to {job.targetTopic}</span> : null}
         </h2>
         {running ? (
-          <Button onClick={() => cancel.mutate(job.id)} disabled={cancel.isPending}>Cancel replay</Button>
+          <Button onClick={() => cancel.mutate(job.id)} disabled={cancel.isPending || refusal !== undefined} title={refusal}>Cancel replay</Button>
         ) : (
           <Button onClick={onDismiss}>Dismiss</Button>
         )}

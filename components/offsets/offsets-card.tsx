@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { reasonOf } from "@/components/auth/can";
+import { useCan } from "@/components/auth/use-can";
 import { OffsetsFlow } from "@/components/offsets/offsets-flow";
 import { OffsetsTable } from "@/components/offsets/offsets-table";
 import { useConnectorOffsets } from "@/components/queries/connector-offsets";
@@ -15,12 +17,14 @@ import type { ConnectorStateInfo } from "@/server/contracts/connect";
 /**
  * The connector's offsets: where each source partition has got to, or each sink partition's
  * committed offset, end offset and lag, re-read every few seconds. "Change offsets…" opens the
- * guided flow (stop → edit or reset → preview → apply → resume) inside the card.
+ * guided flow (stop → edit or reset → preview → apply → resume) inside the card; it needs the
+ * editor role on the connector, and is greyed out with the reason otherwise.
  */
 export function OffsetsCard({ status }: { status: ConnectorStateInfo }) {
   const offsets = useConnectorOffsets(status.name);
   const [open, setOpen] = useState(false);
   const [resumed, setResumed] = useState(false);
+  const refusal = reasonOf(useCan()("edit", status.name));
   const view = offsets.data;
   return (
     <Card labelledBy="offsets-title" aria-busy={offsets.isPending}>
@@ -41,6 +45,8 @@ export function OffsetsCard({ status }: { status: ConnectorStateInfo }) {
         actions={
           open || !view ? null : (
             <Button
+              disabled={refusal !== undefined}
+              title={refusal}
               onClick={() => {
                 setResumed(false);
                 setOpen(true);
