@@ -39,8 +39,10 @@ function required(): TributaryError {
   });
 }
 
-function toLogin(pathname: string, search: string): Response {
-  return new Response(null, { status: 307, headers: { location: `/login?next=${encodeURIComponent(pathname + search)}`, "cache-control": "no-store" } });
+/** A redirect to the sign-in page; absolute, on the request's own origin, because Next refuses relative `Location`s from its proxy. */
+function toLogin(url: URL): Response {
+  const location = new URL(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, url.origin);
+  return new Response(null, { status: 307, headers: { location: location.href, "cache-control": "no-store" } });
 }
 
 async function identify(service: AuthService, request: Request): Promise<Authenticated | undefined> {
@@ -82,7 +84,7 @@ export async function authGate(request: Request): Promise<GateOutcome> {
     return { refusal: refuse(surface, new TributaryError("runtime.not_ready", "Sign-in failed unexpectedly; retry.", { retriable: true })) };
   }
   if (access.role === "public") return { principal: who?.principal };
-  if (!who) return { refusal: surface === "page" && (method === "GET" || method === "HEAD") ? toLogin(url.pathname, url.search) : refuse(surface, required()) };
+  if (!who) return { refusal: surface === "page" && (method === "GET" || method === "HEAD") ? toLogin(url) : refuse(surface, required()) };
   if (who.csrfToken !== undefined && UNSAFE.has(method) && !SIGN_IN.has(`${method} ${url.pathname}`)) {
     const sent = request.headers.get(CSRF_HEADER) ?? "";
     if (!safeEqual(sent, who.csrfToken)) {
