@@ -5,7 +5,8 @@ import { z } from "zod";
 import { consoleRequest, consoleSend } from "@/components/queries/console-api";
 import { newTokenSchema, tokenViewSchema, type NewTokenDto, type TokenViewDto } from "@/server/contracts/auth-api";
 
-const tokensSchema = z.object({ tokens: z.array(tokenViewSchema) });
+/** The list as a bare array (what the server answers today) or wrapped as `{tokens}` (the brief's shape). */
+const tokensSchema = z.union([z.array(tokenViewSchema), z.object({ tokens: z.array(tokenViewSchema) }).transform((body) => body.tokens)]);
 
 /** An API token as listed (never its secret); instants as ISO strings, `expiresAt` null when it never expires. */
 export type ApiToken = TokenViewDto;
@@ -20,7 +21,7 @@ export const tokensQueryKey = ["console", "tokens"] as const;
 export function useTokens(): UseQueryResult<ApiToken[], Error> {
   return useQuery({
     queryKey: tokensQueryKey,
-    queryFn: async ({ signal }) => tokensSchema.parse(await consoleRequest("/tokens", signal)).tokens,
+    queryFn: async ({ signal }) => tokensSchema.parse(await consoleRequest("/tokens", signal)),
   });
 }
 
