@@ -27,8 +27,10 @@ function NewToken({ created, onDone }: { created: CreatedToken; onDone: () => vo
         Copy the token {created.name} now: it is shown only this once.
       </p>
       <label htmlFor={id} className="mt-3 block text-xs font-medium text-amber-900 dark:text-amber-200">New token</label>
-      <div className="mt-1 flex gap-2">
-        <input id={id} readOnly value={created.token} onFocus={(event) => event.target.select()} className={`${inputClass} w-full font-mono`} />
+      <div className="mt-1 flex items-start gap-2">
+        <output id={id} className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 font-mono text-sm leading-6 break-all select-all text-zinc-900 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100">
+          {created.token}
+        </output>
         <Button
           onClick={() =>
             navigator.clipboard.writeText(created.token).then(

@@ -26,7 +26,7 @@ export function UserCreate() {
   const [added, setAdded] = useState<string | null>(null);
   return (
     <Card labelledBy="new-user-title">
-      <CardHeader titleId="new-user-title" title="Add a user" description="They sign in with this name and password and may then change nothing beyond what their grants allow." />
+      <CardHeader titleId="new-user-title" title="Add a user" description="They sign in with this name and password; their grants decide what they may see and change." />
       <form
         aria-label="Add a user"
         className="space-y-4 px-5 py-4"

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { useRef } from "react";
 import { ALL, roleSummary } from "@/components/auth/can";
 import { useCan } from "@/components/auth/use-can";
@@ -12,13 +13,15 @@ const item = "block w-full rounded-md px-3 py-2 text-left text-sm text-zinc-800 
 /**
  * The top bar's account corner. Signed in: the user's name and role summary, opening a menu with
  * "API tokens", "Users" (admins only) and "Sign out". Login off: a quiet "Login off" badge whose
- * tooltip says how to turn it on. Nothing while the session is being read.
+ * tooltip says how to turn it on. Nothing while the session is being read. The menu closes on
+ * navigation.
  */
 export function UserMenu() {
   const session = useSession().data;
   const can = useCan();
   const signOut = useSignOut();
   const menu = useRef<HTMLDetailsElement>(null);
+  const pathname = usePathname();
   if (!session) return null;
   if (session.auth === "off") {
     return (
@@ -36,7 +39,8 @@ export function UserMenu() {
     if (menu.current) menu.current.open = false;
   };
   return (
-    <details ref={menu} className="group relative">
+    // Keyed by the page, so the menu is closed on every navigation, however it was made.
+    <details key={pathname} ref={menu} className="group relative">
       <summary
         aria-label={`Account: ${session.user.name} (${summary})`}
         className="inline-flex h-8 max-w-56 cursor-pointer list-none items-center gap-2 rounded-md px-2 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800 [&::-webkit-details-marker]:hidden"
