@@ -16,9 +16,11 @@ import { installRuntime } from "@/server/runtime/runtime-slot";
  *
  * Worker settings come from the file named by `TRIBUTARY_WORKER_CONFIG` (optional) overlaid with
  * the environment. `TRIBUTARY_WORKER=off` makes the console a control plane of the cluster its
- * settings name, reached through the workers listed in `TRIBUTARY_CLUSTER_URL`. A bad setting
- * (or a bad `TRIBUTARY_MAX_BODY_BYTES`, which the API's request guard reads) prints one line
- * naming the key and exits with status 1.
+ * settings name, reached through the workers listed in `TRIBUTARY_CLUSTER_URL`. The console's
+ * AuthService (login, sessions, tokens; `TRIBUTARY_AUTH` and friends) is installed beside the
+ * runtime, on the same database. A bad setting (or a bad `TRIBUTARY_MAX_BODY_BYTES`, which the
+ * API's request guard reads, or a short `TRIBUTARY_ADMIN_PASSWORD`) prints one line naming the
+ * key and exits with status 1.
  */
 export function startEmbeddedRuntime(): void {
   try {

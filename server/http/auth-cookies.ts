@@ -40,15 +40,13 @@ function cookie(name: string, value: string, attributes: string[]): string {
 
 /**
  * The two `Set-Cookie` values of a new session: the session cookie (HttpOnly, SameSite=Lax) and
- * the CSRF cookie (SameSite=Strict), both `Secure` over HTTPS, both expiring with the session.
+ * the CSRF cookie (SameSite=Strict), both `Secure` over HTTPS. Both last as long as the browser
+ * session: the server ends the session after `TRIBUTARY_SESSION_TTL_HOURS` without use (sliding),
+ * which a fixed cookie expiry set at sign-in would cut short.
  */
-export function sessionCookies(request: Request, session: NewSession): string[] {
+export function sessionCookies(request: Request, session: Pick<NewSession, "secret" | "csrfToken">): string[] {
   const secure = isHttps(request) ? ["Secure"] : [];
-  const expires = `Expires=${session.expiresAt.toUTCString()}`;
-  return [
-    cookie(SESSION_COOKIE, session.secret, ["HttpOnly", "SameSite=Lax", expires, ...secure]),
-    cookie(CSRF_COOKIE, session.csrfToken, ["SameSite=Strict", expires, ...secure]),
-  ];
+  return [cookie(SESSION_COOKIE, session.secret, ["HttpOnly", "SameSite=Lax", ...secure]), cookie(CSRF_COOKIE, session.csrfToken, ["SameSite=Strict", ...secure])];
 }
 
 /** `Set-Cookie` values that remove both cookies (sign-out). */

@@ -3,6 +3,7 @@ import { loginRequestSchema, setupRequestSchema } from "@/server/contracts/auth-
 import { TributaryError } from "@/server/errors/tributary-error";
 import { ANONYMOUS_GRANTS, type SignedIn } from "@/server/console/auth/auth-service";
 import { readyAuth } from "@/server/console/auth/auth-slot";
+import { principalOf } from "@/server/console/auth/principal";
 import { clearedCookies, clientAddress, readCookie, SESSION_COOKIE, sessionCookies } from "@/server/http/auth-cookies";
 import { readBody } from "@/server/http/connect/body";
 import { consoleErrorResponse } from "@/server/http/errors";
@@ -25,7 +26,10 @@ function loginOff(): TributaryError {
   return new TributaryError("auth.off", "Login is off on this console (TRIBUTARY_AUTH=off, or it listens on loopback only): everyone acts as admin.");
 }
 
-/** `GET /api/console/session`: SessionInfo: login on or off, who is signed in (with the CSRF token), whether set-up is pending. */
+/**
+ * `GET /api/console/session`: SessionInfo: login on or off, who is signed in (by the session
+ * cookie, with its CSRF token; else the token or Basic caller the proxy found), whether set-up is pending.
+ */
 export async function sessionInfoResponse(request: Request): Promise<Response> {
   try {
     const auth = await readyAuth();
@@ -35,9 +39,11 @@ export async function sessionInfoResponse(request: Request): Promise<Response> {
     }
     const secret = readCookie(request, SESSION_COOKIE);
     const who = secret ? await auth.authenticate({ sessionSecret: secret, authorization: null, address: clientAddress(request) }) : undefined;
+    // A token or Basic caller, as the proxy authenticated it.
+    const principal = who?.principal ?? principalOf(request);
     const info: SessionInfo = {
       auth: "on",
-      user: who ? { name: who.principal.user, grants: who.principal.grants } : null,
+      user: principal ? { name: principal.user, grants: principal.grants } : null,
       setupRequired: await auth.setupRequired(),
       ...(who?.csrfToken ? { csrfToken: who.csrfToken } : {}),
     };
