@@ -53,6 +53,12 @@ test("login on: sign in, add a viewer and a token as admin, sign out, and the vi
     await expect(addUser.getByRole("status")).toHaveText(`Added ${viewer}.`);
     await expect(page.getByRole("table", { name: "Users" }).getByRole("row", { name: new RegExp(`^${viewer}`) })).toContainText("viewer");
     await page.screenshot({ path: path.join(shots, "users.png"), fullPage: true });
+    await page.getByRole("button", { name: "Delete user admin" }).click();
+    const lastAdmin = page.getByRole("dialog", { name: "Delete user admin?" });
+    await lastAdmin.getByRole("button", { name: "Delete", exact: true }).click();
+    await expect(lastAdmin.getByRole("alert")).toBeVisible();
+    await page.screenshot({ path: path.join(shots, "last-admin.png") });
+    await lastAdmin.getByRole("button", { name: "Cancel" }).click();
 
     await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "API tokens" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "API tokens" })).toBeVisible();
@@ -90,6 +96,9 @@ test("login on: sign in, add a viewer and a token as admin, sign out, and the vi
     await expect(page.getByRole("banner").getByRole("link", { name: "API tokens" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Users", exact: true })).toHaveCount(0);
     await page.screenshot({ path: path.join(shots, "viewer-connector.png"), fullPage: true });
+
+    await page.context().clearCookies();
+    await expect(page).toHaveURL(`/login?next=${encodeURIComponent(`/connectors/${connector}`)}`, { timeout: 15_000 });
   } finally {
     await request.delete(`/api/connect/connectors/${connector}`, { headers: asAdmin });
     await request.delete(`/api/console/users/${viewer}`, { headers: asAdmin });
