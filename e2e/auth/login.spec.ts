@@ -19,6 +19,7 @@ test("login on: sign in, add a viewer and a token as admin, sign out, and the vi
   const connector = `e2e-auth-${suffix}`;
   const viewer = `viewer-${suffix}`;
   const viewerPassword = "viewer-password-1";
+  const newPassword = "viewer-password-2";
   const dir = mkdtempSync(path.join(os.tmpdir(), "e2e-auth-"));
   const file = path.join(dir, "input.txt");
   writeFileSync(file, "hello\n");
@@ -52,6 +53,21 @@ test("login on: sign in, add a viewer and a token as admin, sign out, and the vi
     await addUser.getByRole("button", { name: "Add user" }).click();
     await expect(addUser.getByRole("status")).toHaveText(`Added ${viewer}.`);
     await expect(page.getByRole("table", { name: "Users" }).getByRole("row", { name: new RegExp(`^${viewer}`) })).toContainText("viewer");
+    await page.getByRole("button", { name: `Edit the grants of ${viewer}` }).click();
+    const grants = page.getByRole("dialog", { name: `Grants of ${viewer}` });
+    await grants.getByRole("button", { name: "Add grant" }).click();
+    await grants.getByLabel("Role of grant 2").selectOption("operator");
+    await grants.getByLabel("Connectors of grant 2").fill("other-*");
+    await page.screenshot({ path: path.join(shots, "grants-dialog.png") });
+    await grants.getByRole("button", { name: "Save" }).click();
+    await expect(grants).toBeHidden();
+    await expect(page.getByRole("table", { name: "Users" }).getByRole("row", { name: new RegExp(`^${viewer}`) })).toContainText("viewer on *, operator on other-*");
+    await page.getByRole("button", { name: `Reset the password of ${viewer}` }).click();
+    const reset = page.getByRole("dialog", { name: `New password for ${viewer}` });
+    await reset.getByLabel("New password", { exact: true }).fill(newPassword);
+    await reset.getByLabel("Repeat the new password").fill(newPassword);
+    await reset.getByRole("button", { name: "Save" }).click();
+    await expect(reset).toBeHidden();
     await page.screenshot({ path: path.join(shots, "users.png"), fullPage: true });
     await page.getByRole("button", { name: "Delete user admin" }).click();
     const lastAdmin = page.getByRole("dialog", { name: "Delete user admin?" });
@@ -79,8 +95,10 @@ test("login on: sign in, add a viewer and a token as admin, sign out, and the vi
     await expect(page).toHaveURL("/login");
 
     await signIn(page, viewer, viewerPassword);
+    await expect(page.getByRole("alert").filter({ hasText: "Wrong user name or password." })).toBeVisible();
+    await signIn(page, viewer, newPassword);
     await expect(page).toHaveURL("/connectors");
-    await expect(page.getByLabel(`Account: ${viewer} (viewer)`)).toBeVisible();
+    await expect(page.getByLabel(`Account: ${viewer} (viewer on *, operator on other-*)`)).toBeVisible();
     await expect(page.getByRole("button", { name: "New connector" })).toBeDisabled();
     await expect(page.getByRole("button", { name: "New connector" })).toHaveAttribute("title", "Needs the editor role on at least one connector pattern");
     await page.getByRole("link", { name: connector, exact: true }).click();
