@@ -6,7 +6,7 @@ import type { Grant, Role, SessionInfo } from "@/server/contracts/auth";
 export type Action = "view" | "operate" | "edit" | "admin";
 
 /** The role each action needs, as server/console/auth/endpoint-access.ts lists per endpoint. */
-export const ROLE_FOR: Readonly<Record<Action, Role>> = { view: "viewer", operate: "operator", edit: "editor", admin: "admin" };
+const ROLE_FOR: Readonly<Record<Action, Role>> = { view: "viewer", operate: "operator", edit: "editor", admin: "admin" };
 
 /** Target of an action that is not one connector: every connector and what is tied to none (topics, DLQs, the cluster, users); the role must be granted on `*`. */
 export const ALL: unique symbol = Symbol("all connectors");

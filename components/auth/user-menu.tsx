@@ -43,10 +43,10 @@ export function UserMenu() {
     <details key={pathname} ref={menu} className="group relative">
       <summary
         aria-label={`Account: ${session.user.name} (${summary})`}
-        className="inline-flex h-8 max-w-56 cursor-pointer list-none items-center gap-2 rounded-md px-2 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800 [&::-webkit-details-marker]:hidden"
+        className="inline-flex h-8 max-w-72 cursor-pointer list-none items-center gap-2 rounded-md px-2 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800 [&::-webkit-details-marker]:hidden"
       >
-        <span className="truncate font-medium text-zinc-900 dark:text-zinc-100">{session.user.name}</span>
-        <span title={summary} className="hidden truncate text-xs text-zinc-500 lg:inline dark:text-zinc-400">{summary}</span>
+        <span className="max-w-40 shrink-0 truncate font-medium text-zinc-900 dark:text-zinc-100">{session.user.name}</span>
+        <span title={summary} className="hidden min-w-0 truncate text-xs text-zinc-500 lg:inline dark:text-zinc-400">{summary}</span>
         <ChevronDownIcon className="size-3.5 shrink-0 text-zinc-500 transition-transform group-open:rotate-180" />
       </summary>
       <div className="absolute right-0 z-30 mt-1 w-56 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
