@@ -201,6 +201,18 @@ describe("AutoRestarter", () => {
     expect(restarter.view("c").attempts[0]!.outcome).toBe("cancelled");
   });
 
+  it("cancels a pending restart of an instance a rebalance moved to another worker", async () => {
+    let here = true;
+    const moving = new AutoRestarter(configs, { restartTask: async (c, t) => void restarts.push(`${c}-${t}`), restartConnector: async () => undefined, runsHere: () => here }, clock);
+    restarter.close();
+    moving.taskState("c", 0, "FAILED", TRACE);
+    here = false;
+    await clock.advance(1000);
+    expect(restarts).toEqual([]);
+    expect(moving.view("c").attempts[0]).toMatchObject({ outcome: "cancelled", detail: "cancelled by a rebalance: another worker runs it now" });
+    moving.close();
+  });
+
   it("tries again later when the restart request itself fails, and stops all timers on close", async () => {
     const failing = new AutoRestarter(configs, { restartTask: async () => Promise.reject(new Error("rebalance in progress")), restartConnector: async () => undefined }, clock);
     restarter.close();

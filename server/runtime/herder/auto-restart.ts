@@ -63,6 +63,12 @@ export interface AutoRestartView {
 export interface AutoRestartActions {
   restartTask(connector: string, task: number): Promise<void>;
   restartConnector(connector: string): Promise<void>;
+  /**
+   * Whether this worker still runs the instance (task null: the connector); when a rebalance
+   * moved it away, a pending restart is cancelled instead of restarting it where it now runs.
+   * Always true when absent (standalone).
+   */
+  runsHere?(connector: string, task: number | null): boolean;
 }
 
 interface Instance {
@@ -209,8 +215,12 @@ export class AutoRestarter {
 
   private async fire(connector: string, task: number | null, instance: Instance, entry: AutoRestartAttempt, trace: string): Promise<void> {
     instance.timer = undefined;
-    instance.pending = undefined;
     if (this.closed || instance.gaveUp) return;
+    if (this.actions.runsHere && !this.actions.runsHere(connector, task)) {
+      this.reset(instance, "a rebalance: another worker runs it now");
+      return;
+    }
+    instance.pending = undefined;
     instance.consecutive = entry.attempt;
     entry.outcome = "restarting";
     instance.awaiting = entry;

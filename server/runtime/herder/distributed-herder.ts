@@ -113,7 +113,11 @@ export class DistributedHerder extends RequestHerder {
     });
     const autoRestarter: AutoRestarter = new AutoRestarter(
       options.configs,
-      { restartTask: (name, task) => this.restartTask(name, task), restartConnector: (name) => this.restartConnector(name) },
+      {
+        restartTask: (name, task) => this.restartTask(name, task),
+        restartConnector: (name) => this.restartConnector(name),
+        runsHere: (name, task) => (task === null ? coordinator.current().ownsConnector(name) : coordinator.current().ownsTask({ connector: name, task })),
+      },
       options.autoRestartClock,
     );
     super({
