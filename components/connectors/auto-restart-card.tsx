@@ -1,10 +1,12 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
 import { attemptLimit, attemptSummary, formatBackoff, instanceLabel, outcomeBadge } from "@/components/connectors/auto-restart";
 import { useAutoRestarts } from "@/components/queries/auto-restarts";
 import { errorAdvice } from "@/components/queries/error-advice";
 import { StatusBadge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { DetailList } from "@/components/ui/detail-list";
 import { ErrorAlert } from "@/components/ui/error-alert";
@@ -13,6 +15,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { formatDuration, Timestamp } from "@/components/ui/timestamp";
 import { useNow } from "@/components/ui/use-now";
 import type { AutoRestarts } from "@/server/contracts/auto-restarts";
+
+const FIRST_SHOWN = 8;
 
 const linkClass = "font-medium text-accent-700 hover:underline dark:text-accent-300";
 
@@ -29,33 +33,42 @@ function NextAttempt({ pending }: { pending: AutoRestarts["pending"] }) {
   );
 }
 
-/** The attempts, newest first, each with its outcome and the error that caused it (trace on demand). */
+/** The attempts, newest first, each with its outcome and the error that caused it (trace on demand); the first eight, with a toggle for the rest. */
 function AttemptList({ attempts }: { attempts: AutoRestarts["attempts"] }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? attempts : attempts.slice(0, FIRST_SHOWN);
   return (
-    <ol aria-label="Automatic restart attempts" className="divide-y divide-zinc-100 dark:divide-zinc-800">
-      {attempts.map((attempt) => {
-        const badge = outcomeBadge(attempt.outcome);
-        return (
-          <li key={`${attempt.at}-${attempt.task}-${attempt.attempt}-${attempt.outcome}`} className="flex flex-wrap items-start gap-x-3 gap-y-1 py-2 first:pt-0 last:pb-0">
-            <span className="w-24 shrink-0 pt-0.5 text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-              <Timestamp epochMs={attempt.at} relative />
-            </span>
-            <span className="w-20 shrink-0 pt-0.5 font-medium">{instanceLabel(attempt.task)}</span>
-            <span className="pt-0.5 text-zinc-700 dark:text-zinc-300">{attemptSummary(attempt)}</span>
-            <StatusBadge tone={badge.tone} label={badge.label} />
-            {attempt.detail ? <span className="pt-0.5 text-xs text-zinc-500 dark:text-zinc-400">{attempt.detail}</span> : null}
-            {attempt.error ? (
-              <details className="w-full pl-[12.75rem] max-sm:pl-0">
-                <summary className="cursor-pointer truncate font-mono text-xs text-red-700 dark:text-red-400" title={attempt.error}>
-                  {attempt.error}
-                </summary>
-                <pre className="mt-1 overflow-x-auto rounded-md bg-zinc-50 p-2 font-mono text-xs whitespace-pre text-zinc-700 dark:bg-zinc-950 dark:text-zinc-300">{attempt.trace}</pre>
-              </details>
-            ) : null}
-          </li>
-        );
-      })}
-    </ol>
+    <div>
+      <ol aria-label="Automatic restart attempts" className="divide-y divide-zinc-100 dark:divide-zinc-800">
+        {shown.map((attempt) => {
+          const badge = outcomeBadge(attempt.outcome);
+          return (
+            <li key={`${attempt.at}-${attempt.task}-${attempt.attempt}-${attempt.outcome}`} className="flex flex-wrap items-start gap-x-3 gap-y-1 py-2 first:pt-0 last:pb-0">
+              <span className="w-24 shrink-0 pt-0.5 text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
+                <Timestamp epochMs={attempt.at} relative />
+              </span>
+              <span className="w-20 shrink-0 pt-0.5 font-medium">{instanceLabel(attempt.task)}</span>
+              <span className="pt-0.5 text-zinc-700 dark:text-zinc-300">{attemptSummary(attempt)}</span>
+              <StatusBadge tone={badge.tone} label={badge.label} />
+              {attempt.detail ? <span className="pt-0.5 text-xs text-zinc-500 dark:text-zinc-400">{attempt.detail}</span> : null}
+              {attempt.error ? (
+                <details className="w-full pl-[12.75rem] max-sm:pl-0">
+                  <summary className="cursor-pointer truncate font-mono text-xs text-red-700 dark:text-red-400" title={attempt.error}>
+                    {attempt.error}
+                  </summary>
+                  <pre className="mt-1 overflow-x-auto rounded-md bg-zinc-50 p-2 font-mono text-xs whitespace-pre text-zinc-700 dark:bg-zinc-950 dark:text-zinc-300">{attempt.trace}</pre>
+                </details>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+      {attempts.length > FIRST_SHOWN ? (
+        <Button className="mt-3" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? "Show fewer" : `Show all ${attempts.length}`}
+        </Button>
+      ) : null}
+    </div>
   );
 }
 
