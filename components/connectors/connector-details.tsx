@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { AutoRestartCard } from "@/components/connectors/auto-restart-card";
 import { ConnectorActionBar } from "@/components/connectors/connector-action-bar";
 import { ConnectorConfigCard } from "@/components/connectors/connector-config-card";
 import { ConnectorHeader } from "@/components/connectors/connector-header";
@@ -20,7 +21,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 
 /**
  * One connector's page: header with target and observed state, actions, tasks (live through the
- * event stream, polling while it is down), recent state changes, offsets (with the guided way to
+ * event stream, polling while it is down), recent state changes, auto restart, offsets (with the guided way to
  * change them), config and topics in use. A 404 from the status endpoint (unknown or deleted
  * connector) shows "Connector not found" with a way back.
  */
@@ -70,6 +71,7 @@ export function ConnectorDetails({ name }: { name: string }) {
       />
       <ConnectorMetrics name={name} />
       <StateChangesCard name={name} live={live} />
+      <AutoRestartCard name={name} />
       <OffsetsCard status={data} />
       <ConnectorConfigCard name={name} />
       <ConnectorTopicsCard name={name} />
