@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { ConnectorActionBar } from "@/components/connectors/connector-action-bar";
+import { ConfigHistoryCard } from "@/components/connectors/config-history-card";
 import { ConnectorConfigCard } from "@/components/connectors/connector-config-card";
 import { ConnectorHeader } from "@/components/connectors/connector-header";
 import { ConnectorTopicsCard } from "@/components/connectors/connector-topics-card";
@@ -20,8 +21,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 
 /**
  * One connector's page: header with target and observed state, actions, tasks (live through the
- * event stream, polling while it is down), recent state changes, offsets (with the guided way to
- * change them), config and topics in use. A 404 from the status endpoint (unknown or deleted
+ * event stream, polling while it is down), recent state changes and config versions, offsets
+ * (with the guided way to change them), config, its history (diffs and rollback) and topics in use. A 404 from the status endpoint (unknown or deleted
  * connector) shows "Connector not found" with a way back.
  */
 export function ConnectorDetails({ name }: { name: string }) {
@@ -72,6 +73,7 @@ export function ConnectorDetails({ name }: { name: string }) {
       <StateChangesCard name={name} live={live} />
       <OffsetsCard status={data} />
       <ConnectorConfigCard name={name} />
+      <ConfigHistoryCard name={name} />
       <ConnectorTopicsCard name={name} />
     </div>
   );
