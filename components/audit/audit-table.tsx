@@ -21,7 +21,7 @@ function Details({ entry }: { entry: AuditEntry }) {
       ) : (
         <p className="text-sm text-zinc-500 dark:text-zinc-400">No config change recorded for this event.</p>
       )}
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">Signed in via {entry.via}; entry #{entry.id}.</p>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">{entry.via === "none" ? "Login was off" : `Signed in with a ${entry.via}`}; entry #{entry.id}.</p>
     </div>
   );
 }

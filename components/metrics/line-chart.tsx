@@ -27,6 +27,20 @@ export interface LineChartProps {
   markers?: ReadonlyArray<{ at: number; label: string; title: string }>;
 }
 
+/** Markers closer than this fraction of the plot's width to the one before have their labels stacked below it. */
+const MARKER_GAP = 0.05;
+
+/** `sorted` markers (by time), each with the row its label goes on, so labels of nearby markers do not cover each other. */
+function stacked<M extends { at: number }>(sorted: readonly M[], fraction: (at: number) => number): Array<M & { row: number }> {
+  const rows: Array<M & { row: number }> = [];
+  for (const marker of sorted) {
+    const previous = rows.at(-1);
+    const near = previous !== undefined && fraction(marker.at) - fraction(previous.at) < MARKER_GAP;
+    rows.push({ ...marker, row: near ? previous.row + 1 : 0 });
+  }
+  return rows;
+}
+
 /** Stroke and fill colours of the lines, in order (accent first). */
 export const LINE_COLORS = [
   { stroke: "stroke-accent-500 dark:stroke-accent-400", fill: "fill-accent-500/10 dark:fill-accent-400/10", dot: "bg-accent-500 dark:bg-accent-400" },
@@ -69,7 +83,7 @@ export function LineChart({ lines, from, to, stepMs, unit, description, emptyMes
   const y = (v: number) => HEIGHT - (Math.max(0, v) / top) * HEIGHT;
   const maxGap = stepMs * 2.5;
   const single = lines.length === 1;
-  const marks = markers.filter((marker) => marker.at >= from && marker.at <= to);
+  const marks = stacked(markers.filter((marker) => marker.at >= from && marker.at <= to).sort((a, b) => a.at - b.at), (t) => x(t) / WIDTH);
 
   const onMove = (event: MouseEvent<HTMLDivElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
@@ -119,8 +133,8 @@ export function LineChart({ lines, from, to, stepMs, unit, description, emptyMes
             <span
               key={marker.label}
               title={marker.title}
-              className="absolute -top-1 -translate-x-1/2 rounded bg-amber-100 px-1 text-[10px] leading-4 font-medium text-amber-900 dark:bg-amber-900/60 dark:text-amber-100"
-              style={{ left: `${(x(marker.at) / WIDTH) * 100}%` }}
+              className="absolute -translate-x-1/2 rounded bg-amber-100 px-1 text-[10px] leading-4 font-medium text-amber-900 dark:bg-amber-900/60 dark:text-amber-100"
+              style={{ left: `${(x(marker.at) / WIDTH) * 100}%`, top: `${marker.row * 1.05 - 0.25}rem` }}
             >
               {marker.label}
             </span>
