@@ -21,7 +21,8 @@ const COLLECTIONS = new Set(["topics", "replays", "loggers", "users", "tokens", 
  *
  * Recording never changes the answer and never makes it wait on the database: the entry is
  * written after the response is handed back, and a failure is logged (AuditLog.record). Only
- * connector events read the config first, from the herder's in-memory snapshot.
+ * connector events read the config, before and right after the handler (so a later write cannot
+ * slip in between), from the herder's in-memory snapshot.
  */
 export function withAudit<C>(handler: RouteHandler<C>): RouteHandler<C> {
   return async (request, context) => {
@@ -36,8 +37,8 @@ export function withAudit<C>(handler: RouteHandler<C>): RouteHandler<C> {
     const before = connector && herder ? await configOf(herder, connector) : null;
     const response = await handler(request, context);
     const answer = response.ok ? undefined : response.clone();
+    const after = connector && herder ? await configOf(herder, connector) : null;
     void (async () => {
-      const after = connector && herder ? await configOf(herder, connector) : null;
       const changed = (before ?? after) !== null && !(before && after && sameConfig(before, after));
       const isSecret = herder ? secretTestFor(herder, after ?? before) : undefined;
       const mask = (config: Config | null) => (config && isSecret && changed ? maskConfig(config, isSecret) : null);

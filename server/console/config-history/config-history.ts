@@ -59,33 +59,28 @@ export class ConfigHistory {
   }
 
   /**
-   * Runs `write` (a change made through this console) and resolves or rejects as it does, without
-   * waiting for the history. Then records what `applied` reads back as the version `by` made.
-   * `connector` is null when the write names its connector only in its body (a create).
-   * `recorded` resolves with the version made (undefined when none: a failed or no-op write, or a
-   * failure to record, which is logged).
+   * Runs `write` (a change made through this console) and resolves or rejects as it does. What
+   * `applied` reads back right after it (from memory, before the caller answers, so a later write
+   * cannot slip in between) is recorded as the version `by` made, without the caller waiting for
+   * the database. `connector` is null when the write names its connector only in its body (a
+   * create). `recorded` resolves with the version made (undefined when none: a failed or no-op
+   * write, or a failure to record, which is logged).
    */
   async attribute<T>(connector: string | null, by: AppliedBy, write: () => Promise<T>, applied: (result: T) => Promise<Applied>): Promise<{ result: T; recorded: Promise<number | undefined> }> {
     const key = connector ?? ANY;
     this.held.set(key, (this.held.get(key) ?? 0) + 1);
     let result: T;
+    let after: Applied;
     try {
       result = await write();
+      after = await applied(result).catch((error: unknown) => void log.error({ err: error, connector }, "could not read an applied config"));
     } catch (error) {
       this.release(key);
       throw error;
     }
-    const recorded = (async () => {
-      try {
-        const after = await applied(result);
-        return after ? await this.record(after.connector, after.config, by) : undefined;
-      } catch (error) {
-        log.error({ err: error, connector }, "could not record a config version");
-        return undefined;
-      } finally {
-        this.release(key);
-      }
-    })();
+    const recorded = (after ? this.record(after.connector, after.config, by) : Promise.resolve(undefined))
+      .catch((error: unknown) => void log.error({ err: error, connector }, "could not record a config version"))
+      .finally(() => this.release(key));
     return { result, recorded };
   }
 
