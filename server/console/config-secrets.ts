@@ -29,6 +29,18 @@ export function maskConfig(config: Readonly<Record<string, string>>, isSecret: S
   return Object.fromEntries(Object.entries(config).map(([key, value]) => [key, isSecret(key) ? HIDDEN : value]));
 }
 
+/**
+ * `before` and `after` masked for showing a change: secret values are `[hidden]`, and a secret
+ * whose value changed shows `[hidden] (changed)` after, so the change is visible without either value.
+ */
+export function maskChange(before: Readonly<Record<string, string>> | null, after: Readonly<Record<string, string>> | null, isSecret: SecretTest): { before: Record<string, string> | null; after: Record<string, string> | null } {
+  const masked = after ? maskConfig(after, isSecret) : null;
+  if (masked && before) {
+    for (const key of Object.keys(masked)) if (isSecret(key) && Object.hasOwn(before, key) && before[key] !== after![key]) masked[key] = `${HIDDEN} (changed)`;
+  }
+  return { before: before ? maskConfig(before, isSecret) : null, after: masked };
+}
+
 /** The keys added, removed or changed between two configs (real values compared); `before` null counts every key of `after`. */
 export function changedKeys(before: Readonly<Record<string, string>> | null, after: Readonly<Record<string, string>>): number {
   if (!before) return Object.keys(after).length;

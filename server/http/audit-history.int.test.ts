@@ -90,7 +90,7 @@ describe("changes through the Connect API", () => {
     ]);
     expect(logged[0]!.detail).toEqual(expect.any(String));
     expect(logged[1]).toMatchObject({ before: null, after: null });
-    expect(logged[2]).toMatchObject({ before: { topics: "t", "db.password": "[hidden]", "sftp.pass": "[hidden]" }, after: { topics: "u", "db.password": "[hidden]" } });
+    expect(logged[2]).toMatchObject({ before: { topics: "t", "db.password": "[hidden]", "sftp.pass": "[hidden]" }, after: { topics: "u", "db.password": "[hidden] (changed)", "sftp.pass": "[hidden]" } });
     expect(logged[3]).toMatchObject({ before: null, after: { topics: "t", "sftp.pass": "[hidden]" } });
 
     const versions = (await (await connectorVersionsResponse(get("/connectors/s/versions"))).json()) as { versions: Array<{ version: number; user: string; changedKeys: number }> };
@@ -120,6 +120,16 @@ describe("changes through the Connect API", () => {
       expect(answer.status, query).toBe(400);
       expect(await answer.json()).toMatchObject({ error_code: 400, code: "request.invalid" });
     }
+  });
+
+  it("names the DLQ topic or replay job a DLQ change acts on, and passes reads through unrecorded", async () => {
+    const accepted = withAudit(async () => Response.json({}, { status: 202 }));
+    await accepted(new Request(`${base}/api/console/dlq/topics/orders-dlq/replay`, { method: "POST" }), undefined);
+    await accepted(new Request(`${base}/api/console/dlq/replays/job%201/cancel`, { method: "POST" }), undefined);
+    await accepted(new Request(`${base}/api/console/dlq/topics/orders-dlq`), undefined);
+    await audit.settled();
+    expect((await entries("orders-dlq")).map((e) => e.event)).toEqual(["dlq.replay"]);
+    expect((await entries("job%201")).map((e) => e.event)).toEqual(["dlq.replay.cancel"]);
   });
 
   it("exports the log as JSON lines in an attachment, with no secret value", async () => {

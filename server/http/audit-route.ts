@@ -1,5 +1,5 @@
 import { currentAuditLog } from "@/server/console/audit/audit-slot";
-import { maskConfig, sameConfig, secretTestFor } from "@/server/console/config-secrets";
+import { maskChange, sameConfig, secretTestFor } from "@/server/console/config-secrets";
 import { endpointAccess } from "@/server/console/auth/endpoint-access";
 import { readLimitedText } from "@/server/http/body-limit";
 import { callerOf } from "@/server/http/caller";
@@ -39,10 +39,9 @@ export function withAudit<C>(handler: RouteHandler<C>): RouteHandler<C> {
     const answer = response.ok ? undefined : response.clone();
     const after = connector && herder ? await configOf(herder, connector) : null;
     void (async () => {
-      const changed = (before ?? after) !== null && !(before && after && sameConfig(before, after));
-      const isSecret = herder ? secretTestFor(herder, after ?? before) : undefined;
-      const mask = (config: Config | null) => (config && isSecret && changed ? maskConfig(config, isSecret) : null);
-      audit.record({ at, ...caller, event: access.event!, target, status: response.status, before: mask(before), after: mask(after), detail: answer ? await messageOf(answer) : null });
+      const changed = herder !== undefined && (before ?? after) !== null && !(before && after && sameConfig(before, after));
+      const configs = changed ? maskChange(before, after, secretTestFor(herder, after ?? before)) : { before: null, after: null };
+      audit.record({ at, ...caller, event: access.event!, target, status: response.status, ...configs, detail: answer ? await messageOf(answer) : null });
     })();
     return response;
   };

@@ -7,7 +7,12 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "@/scripts/test/integration";
+import { eventually } from "@/scripts/test/integration";
 import { ConfigHistory } from "@/server/console/config-history/config-history";
+import { configHistoryObserver } from "@/server/console/config-history/config-observer";
+import { TributaryError } from "@/server/errors/tributary-error";
+import { EventHub } from "@/server/runtime/events/event-hub";
+import type { Herder } from "@/server/runtime/herder/herder";
 import { openDatabase, type Database } from "@/server/storage/prisma/database";
 import { applyMigrations } from "@/server/storage/prisma/migrate";
 
@@ -84,5 +89,34 @@ describe("ConfigHistory", () => {
     const history = new ConfigHistory(db);
     await expect(history.attribute("f", { user: "ann" }, () => Promise.reject(new Error("refused")), async () => undefined)).rejects.toThrow("refused");
     expect(await history.versions("f")).toEqual([]);
+  });
+
+  it("records, as unknown, the configs found at start and those the store reports changed elsewhere", async () => {
+    const history = new ConfigHistory(db);
+    await history.record("o1", v1, { user: "ann" });
+    const configs = new Map([["o1", { ...v1, topic: "changed while down" }], ["o2", v1]]);
+    const herder = {
+      connectors: async () => [...configs.keys()],
+      connectorConfig: async (name: string) => {
+        const config = configs.get(name);
+        if (!config) throw new TributaryError("connector.not_found", `Connector ${name} not found`);
+        return config;
+      },
+    } as unknown as Herder;
+    const hub = new EventHub();
+    const observer = configHistoryObserver(history, hub, () => herder);
+    observer.start();
+    const latest = async (name: string) => (await history.versions(name))[0];
+    await eventually(async () => ((await latest("o1"))?.version === 2 && (await latest("o2")) ? true : undefined), 5_000);
+    expect(await latest("o1")).toMatchObject({ user: "unknown", config: { topic: "changed while down" } });
+
+    configs.set("o2", { ...v1, topic: "another worker" });
+    hub.publish({ type: "connector", connector: "o2", change: "updated", at: Date.now() });
+    configs.delete("o1");
+    hub.publish({ type: "connector", connector: "o1", change: "updated", at: Date.now() });
+    await eventually(async () => ((await latest("o2"))?.version === 2 ? true : undefined), 5_000);
+    expect(await latest("o2")).toMatchObject({ user: "unknown", config: { topic: "another worker" } });
+    expect((await history.versions("o1")).length).toBe(2);
+    await observer.stop();
   });
 });
