@@ -64,6 +64,7 @@ test("config history: versions by who and when, a diff of any two, rollback as a
     await expect(changes.getByText("Version 4 by anonymous")).toBeVisible({ timeout: 15_000 });
     const chart = page.getByRole("figure", { name: "Records polled" });
     for (const v of ["v1", "v2", "v3", "v4"]) await expect(chart.getByText(v, { exact: true })).toBeVisible();
+    await chart.screenshot({ path: ".cache/e2e/screenshots/config-history-chart.png", style: "header { position: static !important; }" });
     await shot(page, "config-history-3-rolled-back");
     await expectNoSecrets(page);
 

@@ -30,6 +30,12 @@ export interface LineChartProps {
 /** Markers closer than this fraction of the plot's width to the one before have their labels stacked below it. */
 const MARKER_GAP = 0.05;
 
+/** How a marker's label sits on its line: centred, or inside the plot near either edge. */
+function edgeShift(fraction: number): string {
+  if (fraction > 0.95) return "-translate-x-full";
+  return fraction < 0.05 ? "" : "-translate-x-1/2";
+}
+
 /** `sorted` markers (by time), each with the row its label goes on, so labels of nearby markers do not cover each other. */
 function stacked<M extends { at: number }>(sorted: readonly M[], fraction: (at: number) => number): Array<M & { row: number }> {
   const rows: Array<M & { row: number }> = [];
@@ -133,7 +139,7 @@ export function LineChart({ lines, from, to, stepMs, unit, description, emptyMes
             <span
               key={marker.label}
               title={marker.title}
-              className="absolute -translate-x-1/2 rounded bg-amber-100 px-1 text-[10px] leading-4 font-medium text-amber-900 dark:bg-amber-900/60 dark:text-amber-100"
+              className={`absolute rounded bg-amber-100 ${edgeShift(x(marker.at) / WIDTH)} px-1 text-[10px] leading-4 font-medium text-amber-900 dark:bg-amber-900/60 dark:text-amber-100`}
               style={{ left: `${(x(marker.at) / WIDTH) * 100}%`, top: `${marker.row * 1.05 - 0.25}rem` }}
             >
               {marker.label}
