@@ -33,7 +33,7 @@ export function ConfigHistoryCard({ name }: { name: string }) {
   const list = versions.data ?? [];
   const [from, to, setFrom, setTo] = useCompared(list);
   const left = useConnectorVersion(name, from);
-  const right = useConnectorVersion(name, to);
+  const right = useConnectorVersion(name, to, from ?? undefined);
   const current = list[0]?.version;
   const changes = left.data && right.data ? configDiff(left.data.config, right.data.config, isSecretKey) : null;
   return (

@@ -17,7 +17,7 @@ import { Skeleton } from "@/components/ui/skeleton";
  */
 export function RollbackDialog({ name, version, current }: { name: string; version: number; current: number }) {
   const [open, setOpen] = useState(false);
-  const target = useConnectorVersion(name, open ? version : null);
+  const target = useConnectorVersion(name, open ? version : null, current);
   const latest = useConnectorVersion(name, open ? current : null);
   const rollback = useRollback(name);
   const close = () => {
@@ -30,7 +30,7 @@ export function RollbackDialog({ name, version, current }: { name: string; versi
       <Button onClick={() => setOpen(true)} aria-label={`Roll back to v${version}…`}>
         Roll back…
       </Button>
-      <Dialog open={open} onClose={close} title={`Roll back ${name} to v${version}?`}>
+      <Dialog open={open} onClose={close} title={`Roll back ${name} to v${version}?`} wide>
         <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
           Applies the config of v{version} as a new version, as an edit would: the connector&apos;s tasks restart with it. These are the changes from the current config (v{current}):
         </p>

@@ -28,11 +28,16 @@ export function useConnectorVersions(name: string): UseQueryResult<ConnectorVers
   });
 }
 
-/** Version `version` with its masked config; disabled while `version` is null. Versions never change, so it is never re-read. */
-export function useConnectorVersion(name: string, version: number | null): UseQueryResult<ConnectorVersion, Error> {
+/**
+ * Version `version` with its masked config, secrets that differ from version `against` (when
+ * given) marked `[hidden] (changed)`; disabled while `version` is null. Versions never change, so
+ * it is never re-read.
+ */
+export function useConnectorVersion(name: string, version: number | null, against?: number): UseQueryResult<ConnectorVersion, Error> {
   return useQuery({
-    queryKey: [...connectorVersionsQueryKey(name), version],
-    queryFn: async ({ signal }) => connectorVersionSchema.parse(await consoleRequest(`${versionsPath(name)}/${version}`, signal)),
+    queryKey: [...connectorVersionsQueryKey(name), version, against ?? null],
+    queryFn: async ({ signal }) =>
+      connectorVersionSchema.parse(await consoleRequest(`${versionsPath(name)}/${version}${against !== undefined ? `?against=${against}` : ""}`, signal)),
     enabled: version !== null,
     staleTime: Infinity,
   });

@@ -95,6 +95,14 @@ export const connectorVersionsSchema = z.object({
 });
 export type ConnectorVersions = z.infer<typeof connectorVersionsSchema>;
 
+/**
+ * Query of `GET …/versions/{v}`: `against`, another version, marks each secret whose value differs
+ * from that version's as `[hidden] (changed)`, so a comparison shows it changed without either value.
+ */
+export const connectorVersionQuerySchema = z
+  .object({ against: z.string().regex(/^[1-9]\d{0,8}$/, { error: "against must be a version number" }).transform(Number).optional() })
+  .strict();
+
 /** `GET /api/console/connectors/{name}/versions/{v}`: one version with its masked config. */
 export const connectorVersionSchema = connectorVersionSummarySchema.extend({
   connector: z.string(),

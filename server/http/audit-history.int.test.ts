@@ -97,6 +97,9 @@ describe("changes through the Connect API", () => {
     expect(versions.versions.map((v) => [v.version, v.user, v.changedKeys])).toEqual([[2, "ann", 2], [1, "anonymous", 6]]);
     const v1 = (await (await connectorVersionResponse(get("/connectors/s/versions/1"))).json()) as { config: Record<string, string> };
     expect(v1.config).toMatchObject({ "db.password": "[hidden]", "sftp.pass": "[hidden]", topics: "t" });
+    const v2 = (await (await connectorVersionResponse(get("/connectors/s/versions/2?against=1"))).json()) as { config: Record<string, string> };
+    expect(v2.config).toMatchObject({ "db.password": "[hidden] (changed)", "sftp.pass": "[hidden]", topics: "u" });
+    expect((await connectorVersionResponse(get("/connectors/s/versions/2?against=x"))).status).toBe(400);
   });
 
   it("rolls back to a version with its real secrets, as a new version noted and audited", async () => {

@@ -1,9 +1,10 @@
 import type { ConfigHistory, StoredVersion } from "@/server/console/config-history/config-history";
 import { currentConfigHistory } from "@/server/console/config-history/history-slot";
-import { maskConfig, secretTestFor } from "@/server/console/config-secrets";
-import type { ConnectorVersion, ConnectorVersions, RollbackResult } from "@/server/contracts/audit";
+import { maskChange, secretTestFor } from "@/server/console/config-secrets";
+import { connectorVersionQuerySchema, type ConnectorVersion, type ConnectorVersions, type RollbackResult } from "@/server/contracts/audit";
 import { TributaryError } from "@/server/errors/tributary-error";
 import { callerOf } from "@/server/http/caller";
+import { query } from "@/server/http/console-params";
 import { consoleErrorResponse } from "@/server/http/errors";
 import type { Herder } from "@/server/runtime/herder/herder";
 import { readyRuntime } from "@/server/runtime/runtime-slot";
@@ -64,14 +65,15 @@ export async function connectorVersionsResponse(request: Request): Promise<Respo
   }
 }
 
-/** `GET …/versions/{v}`: one version with its config, secrets masked. */
+/** `GET …/versions/{v}[?against=u]`: one version with its config, secrets masked (those that differ from version u's marked changed). */
 export async function connectorVersionResponse(request: Request): Promise<Response> {
   const { name, version } = pathParams(request);
   try {
+    const { against } = query(request, connectorVersionQuerySchema);
     const { herder, history } = await parts();
-    const stored = await found(herder, history, name, versionNumber(version));
-    const { config, ...rest } = stored;
-    const body: ConnectorVersion = { ...rest, config: maskConfig(config, secretTestFor(herder, config)) };
+    const { config, ...rest } = await found(herder, history, name, versionNumber(version));
+    const base = against === undefined ? null : (await found(herder, history, name, against)).config;
+    const body: ConnectorVersion = { ...rest, config: maskChange(base, config, secretTestFor(herder, config)).after! };
     return Response.json(body, { headers: NO_STORE });
   } catch (error) {
     return consoleErrorResponse(error);
