@@ -33,7 +33,7 @@ export function Dialog({ open, onClose, title, wide = false, children }: DialogP
       ref={ref}
       aria-labelledby={titleId}
       onClose={onClose}
-      className={`fixed inset-0 m-auto h-fit w-[calc(100%-2rem)] ${wide ? "max-w-3xl" : "max-w-md"} rounded-xl border border-zinc-200 bg-white p-6 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100`}
+      className={`fixed inset-0 m-auto h-fit w-[calc(100%-2rem)] ${wide ? "max-w-3xl" : "max-w-md"} rounded-xl text-left border border-zinc-200 bg-white p-6 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100`}
     >
       <h2 id={titleId} className="text-base font-semibold break-words">
         {title}
