@@ -30,20 +30,28 @@ async function attributed(history: ConfigHistory, connector: string | null, user
     { user },
     async () => {
       const response = await handle();
-      return { response, copy: response.ok && connector === null ? response.clone() : undefined };
+      return { response, copy: response.ok ? response.clone() : undefined };
     },
-    async ({ response, copy }) => {
-      if (!response.ok) return undefined;
-      const name = connector ?? (await nameOf(copy));
+    async ({ copy }) => {
+      const info = copy ? await infoOf(copy) : undefined;
+      const name = connector ?? info?.name;
       if (!name) return undefined;
-      return { connector: name, config: await (await readyRuntime()).herder.connectorConfig(name) };
+      return { connector: name, config: info?.config ?? (await (await readyRuntime()).herder.connectorConfig(name)) };
     },
   );
   return result.response;
 }
 
-/** The connector `name` of a create's answer (Connect's ConnectorInfo). */
-async function nameOf(response: Response | undefined): Promise<string | undefined> {
-  const body: unknown = await response?.json();
-  return body && typeof body === "object" && typeof (body as { name?: unknown }).name === "string" ? (body as { name: string }).name : undefined;
+/**
+ * The connector name and applied config of a create's or update's answer (Connect's
+ * ConnectorInfo, which carries the config as applied). Read from the answer rather than from this
+ * worker's config snapshot, which may not have caught up yet with a write another worker of the
+ * cluster made on its behalf.
+ */
+async function infoOf(response: Response): Promise<{ name?: string; config?: Record<string, string> } | undefined> {
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!body || typeof body !== "object") return undefined;
+  const { name, config } = body as { name?: unknown; config?: unknown };
+  const strings = config && typeof config === "object" && Object.values(config).every((value) => typeof value === "string");
+  return { ...(typeof name === "string" ? { name } : {}), ...(strings ? { config: config as Record<string, string> } : {}) };
 }
