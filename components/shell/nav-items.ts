@@ -1,5 +1,5 @@
 import type { ComponentType } from "react";
-import { ChartIcon, InboxIcon, PackageIcon, PlugIcon, RowsIcon, ServerIcon, type IconProps } from "@/components/ui/icons";
+import { ChartIcon, ClipboardIcon, InboxIcon, PackageIcon, PlugIcon, RowsIcon, ServerIcon, type IconProps } from "@/components/ui/icons";
 
 /** One entry of the console's main navigation. */
 export interface NavItem {
@@ -16,6 +16,7 @@ export const navItems: readonly NavItem[] = [
   { href: "/dead-letters", label: "Dead letters", icon: InboxIcon },
   { href: "/overview", label: "Overview", icon: ChartIcon },
   { href: "/workers", label: "Workers", icon: ServerIcon },
+  { href: "/audit", label: "Audit log", icon: ClipboardIcon },
 ];
 
 /** The nav item whose section contains `pathname` (the item itself or any page below it), if any. */
