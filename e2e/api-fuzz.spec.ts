@@ -69,7 +69,7 @@ test.describe("the app's APIs through Next.js", () => {
     }
     await page.goto(`/connectors/${name}`);
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible({ timeout: 30_000 });
-    const configCard = page.getByRole("region", { name: "Config" });
+    const configCard = page.getByRole("region", { name: "Config", exact: true });
     await expect(configCard.getByText(config.file)).toBeVisible({ timeout: 15_000 });
     expect(await page.content()).not.toContain(secret);
   });

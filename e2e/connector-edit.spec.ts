@@ -74,7 +74,7 @@ test("editing a connector shows the diff against its current config, secrets mas
       "tasks.max": "1",
       "connection.password": "a-new-secret-do-not-show",
     });
-    await expect(page.getByRole("region", { name: "Config" }).getByText(`${name}-b`)).toBeVisible();
+    await expect(page.getByRole("region", { name: "Config", exact: true }).getByText(`${name}-b`)).toBeVisible();
   } finally {
     await request.delete(`/api/connect/connectors/${name}`);
     rmSync(dir, { recursive: true, force: true });

@@ -25,7 +25,7 @@ test("a connector's page: open it from the list, pause and resume it, see its ma
     const tasks = page.getByRole("table", { name: `Tasks of ${name}` });
     await expect(tasks.getByRole("row", { name: /^0 / })).toContainText("RUNNING");
 
-    const configCard = page.getByRole("region", { name: "Config" });
+    const configCard = page.getByRole("region", { name: "Config", exact: true });
     await expect(configCard.getByText("connection.password")).toBeVisible();
     await expect(configCard.getByRole("definition").filter({ hasText: "••••••" })).toHaveCount(1);
     await expect(page.getByText("hunter2-do-not-show")).toHaveCount(0);

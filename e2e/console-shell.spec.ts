@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-const sections = ["Connectors", "Topics", "Plugins", "Dead letters", "Overview", "Workers"];
+const sections = ["Connectors", "Topics", "Plugins", "Dead letters", "Overview", "Workers", "Audit log"];
 
 test("the console opens on Connectors and shows Kafka connected", async ({ page }) => {
   await page.goto("/");

@@ -72,7 +72,7 @@ test("resetting a FileStreamSource's offsets: stop, reset, preview, apply, see t
     const changes = page.getByRole("list", { name: "State changes" });
     await expect(changes.getByRole("listitem").filter({ hasText: "Connector" }).filter({ hasText: "STOPPED" }).first()).toBeVisible();
     await expect(changes.getByRole("listitem").first()).toContainText("RUNNING");
-    await shot(page.getByRole("region", { name: "Recent state changes" }), "connector-state-changes");
+    await shot(page.getByRole("region", { name: "Recent changes" }), "connector-state-changes");
   } finally {
     await request.delete(`/api/connect/connectors/${name}`);
     await request.delete(`/api/connect/connectors/${name}-sink`);

@@ -21,11 +21,11 @@ function Value({ value, secret, before }: { value: string | undefined; secret: b
 /**
  * The changes an edit would make, as a table named `caption`: each key with Added, Removed or
  * Changed and its value before and after; secret values arrive masked from `configDiff`.
- * An empty list says there is nothing to apply.
+ * An empty list shows `emptyText` (by default: there is nothing to apply).
  */
-export function ConfigDiffView({ changes, caption }: { changes: readonly ConfigChange[]; caption: string }) {
+export function ConfigDiffView({ changes, caption, emptyText = "No changes yet: the config is the same as the connector's current one." }: { changes: readonly ConfigChange[]; caption: string; emptyText?: string }) {
   if (changes.length === 0) {
-    return <p className="rounded-xl border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">No changes yet: the config is the same as the connector&apos;s current one.</p>;
+    return <p className="rounded-xl border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">{emptyText}</p>;
   }
   return (
     <div className="relative overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">

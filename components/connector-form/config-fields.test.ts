@@ -56,6 +56,8 @@ describe("the wizard's view of a validate answer", () => {
     expect(stepOf("key.converter")).toBe("pipeline");
     expect(stepOf("transforms.mask.fields")).toBe("pipeline");
     expect(stepOf("errors.deadletterqueue.topic.name")).toBe("errors");
+    const autoRestart = { ...infos.configs.find((each) => each.value.name === "errors.tolerance")!.definition!, name: "tributary.auto.restart.enabled", group: "Auto restart" };
+    expect(stepOfKey(autoRestart)).toBe("errors");
     for (const name of ["name", "connector.class", "transforms", "predicates", "transforms.mask.type"]) expect(stepOf(name), name).toBeNull();
   });
 

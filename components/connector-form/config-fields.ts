@@ -47,7 +47,7 @@ export function stepOfKey(definition: ConfigKeyInfo): Exclude<WizardStep, "plugi
   if ((CONVERTER_KEYS as readonly string[]).includes(name)) return "pipeline";
   const alias = group?.match(ALIAS_GROUP);
   if (group && alias) return name === `${alias[1]!.toLowerCase()}.${group.slice(alias[0].length)}.type` ? null : "pipeline";
-  if (group === "Error Handling") return "errors";
+  if (group === "Error Handling" || group === "Auto restart") return "errors";
   return "settings";
 }
 

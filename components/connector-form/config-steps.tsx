@@ -83,7 +83,7 @@ function Converters({ state, dispatch, validation, plugins, isSecret, showErrors
  * checked against the cluster's connectors as it is typed, then the plugin's own keys, Common
  * and the other groups, then keys no ConfigDef lists), "pipeline" (converters,
  * transforms, predicates) or "errors" (the Error Handling group: tolerance, retries, logging,
- * and for sinks the dead letter queue). A key's errors show once it was edited or the step was
+ * and for sinks the dead letter queue; then the Auto restart group). A key's errors show once it was edited or the step was
  * revealed. Until the first answer arrives it shows a placeholder, or why validation failed.
  */
 export function ConfigStep(props: ConfigStepProps) {
@@ -129,7 +129,7 @@ export function ConfigStep(props: ConfigStepProps) {
           <span className="font-mono">{simpleName(pluginClass)}</span>&apos;s settings by group, as its ConfigDef declares them; each value is checked by the worker as you type.
         </StepIntro>
       ) : (
-        <StepIntro title="Error handling">What happens when a record fails in a converter or a transform: retry, skip and log it, or (for sinks) send it to a dead letter queue topic.</StepIntro>
+        <StepIntro title="Error handling">What happens when a record fails in a converter or a transform: retry, skip and log it, or (for sinks) send it to a dead letter queue topic; and whether a FAILED task is restarted automatically.</StepIntro>
       )}
       {step === "settings" && fieldOf(infos, "name") ? (
         <Card>

@@ -1,7 +1,9 @@
 "use client";
 
 import Link from "next/link";
+import { AutoRestartCard } from "@/components/connectors/auto-restart-card";
 import { ConnectorActionBar } from "@/components/connectors/connector-action-bar";
+import { ConfigHistoryCard } from "@/components/connectors/config-history-card";
 import { ConnectorConfigCard } from "@/components/connectors/connector-config-card";
 import { ConnectorHeader } from "@/components/connectors/connector-header";
 import { ConnectorTopicsCard } from "@/components/connectors/connector-topics-card";
@@ -22,8 +24,9 @@ import { Skeleton } from "@/components/ui/skeleton";
 
 /**
  * One connector's page: header with target and observed state, actions, tasks (live through the
- * event stream, polling while it is down), recent state changes, offsets (with the guided way to
- * change them), config and topics in use. A 404 from the status endpoint (unknown or deleted
+ * event stream, polling while it is down), recent state changes and config versions, auto
+ * restart, offsets (with the guided way to change them), config, its history (diffs and
+ * rollback) and topics in use. A 404 from the status endpoint (unknown or deleted
  * connector) shows "Connector not found" with a way back.
  */
 export function ConnectorDetails({ name }: { name: string }) {
@@ -74,8 +77,10 @@ export function ConnectorDetails({ name }: { name: string }) {
       />
       <ConnectorMetrics name={name} />
       <StateChangesCard name={name} live={live} />
+      <AutoRestartCard name={name} />
       <OffsetsCard status={data} />
       <ConnectorConfigCard name={name} />
+      <ConfigHistoryCard name={name} />
       <ConnectorTopicsCard name={name} />
     </div>
   );

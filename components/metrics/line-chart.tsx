@@ -23,6 +23,28 @@ export interface LineChartProps {
   description: string;
   /** Shown over the plot when no line has a point. */
   emptyMessage?: string;
+  /** Moments to mark with a labelled vertical line (config versions: `v3`); those outside `from`–`to` are left out. */
+  markers?: ReadonlyArray<{ at: number; label: string; title: string }>;
+}
+
+/** Markers closer than this fraction of the plot's width to the one before have their labels stacked below it. */
+const MARKER_GAP = 0.05;
+
+/** How a marker's label sits on its line: centred, or inside the plot near either edge. */
+function edgeShift(fraction: number): string {
+  if (fraction > 0.95) return "-translate-x-full";
+  return fraction < 0.05 ? "" : "-translate-x-1/2";
+}
+
+/** `sorted` markers (by time), each with the row its label goes on, so labels of nearby markers do not cover each other. */
+function stacked<M extends { at: number }>(sorted: readonly M[], fraction: (at: number) => number): Array<M & { row: number }> {
+  const rows: Array<M & { row: number }> = [];
+  for (const marker of sorted) {
+    const previous = rows.at(-1);
+    const near = previous !== undefined && fraction(marker.at) - fraction(previous.at) < MARKER_GAP;
+    rows.push({ ...marker, row: near ? previous.row + 1 : 0 });
+  }
+  return rows;
 }
 
 /** Stroke and fill colours of the lines, in order (accent first). */
@@ -59,7 +81,7 @@ function segments(points: Array<[number, number]>, maxGapMs: number): Array<Arra
  * up to a nice number, the start and end times, and a hover readout of the values nearest the
  * pointer. The plot stretches to its container's width; strokes keep their width.
  */
-export function LineChart({ lines, from, to, stepMs, unit, description, emptyMessage }: LineChartProps) {
+export function LineChart({ lines, from, to, stepMs, unit, description, emptyMessage, markers = [] }: LineChartProps) {
   const [hover, setHover] = useState<number | null>(null);
   const span = Math.max(1, to - from);
   const top = niceCeiling(Math.max(0, ...lines.flatMap((line) => line.points.map(([, v]) => v))));
@@ -67,6 +89,7 @@ export function LineChart({ lines, from, to, stepMs, unit, description, emptyMes
   const y = (v: number) => HEIGHT - (Math.max(0, v) / top) * HEIGHT;
   const maxGap = stepMs * 2.5;
   const single = lines.length === 1;
+  const marks = stacked(markers.filter((marker) => marker.at >= from && marker.at <= to).sort((a, b) => a.at - b.at), (t) => x(t) / WIDTH);
 
   const onMove = (event: MouseEvent<HTMLDivElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
@@ -107,8 +130,21 @@ export function LineChart({ lines, from, to, stepMs, unit, description, emptyMes
                 );
               }),
             )}
+            {marks.map((marker) => (
+              <line key={marker.label} x1={x(marker.at)} x2={x(marker.at)} y1={0} y2={HEIGHT} vectorEffect="non-scaling-stroke" className="stroke-amber-500 dark:stroke-amber-400" strokeWidth={1.5} />
+            ))}
             {at !== undefined ? <line x1={x(at)} x2={x(at)} y1={0} y2={HEIGHT} vectorEffect="non-scaling-stroke" className="stroke-zinc-400 dark:stroke-zinc-500" strokeWidth={1} strokeDasharray="3 3" /> : null}
           </svg>
+          {marks.map((marker) => (
+            <span
+              key={marker.label}
+              title={marker.title}
+              className={`absolute rounded bg-amber-100 ${edgeShift(x(marker.at) / WIDTH)} px-1 text-[10px] leading-4 font-medium text-amber-900 dark:bg-amber-900/60 dark:text-amber-100`}
+              style={{ left: `${(x(marker.at) / WIDTH) * 100}%`, top: `${marker.row * 1.05 - 0.25}rem` }}
+            >
+              {marker.label}
+            </span>
+          ))}
           {emptyMessage && lines.every((line) => line.points.length === 0) ? (
             <p className="absolute inset-0 flex items-center justify-center text-xs text-zinc-500 dark:text-zinc-400">{emptyMessage}</p>
           ) : null}

@@ -1,7 +1,7 @@
 "use client";
 
 import { formatMetric } from "@/components/metrics/format-metric";
-import { LINE_COLORS, LineChart } from "@/components/metrics/line-chart";
+import { LINE_COLORS, LineChart, type LineChartProps } from "@/components/metrics/line-chart";
 import { useMetricSeries, type SeriesRequest } from "@/components/queries/metrics";
 import { Skeleton } from "@/components/ui/skeleton";
 import { parseDuration, seriesMetricInfo } from "@/server/contracts/metrics";
@@ -13,6 +13,8 @@ export interface MetricChartProps {
   title: string;
   /** Whether the event stream is connected (charts of the last 15 minutes then move every second). */
   live: boolean;
+  /** Moments marked on the chart (LineChart's `markers`). */
+  markers?: LineChartProps["markers"];
 }
 
 const rangeWords = (range: string) => {
@@ -25,7 +27,7 @@ const rangeWords = (range: string) => {
  * title, the line (or one line per task, with a legend), and honest states for loading, errors
  * and no data yet.
  */
-export function MetricChart({ request, title, live }: MetricChartProps) {
+export function MetricChart({ request, title, live, markers }: MetricChartProps) {
   const query = useMetricSeries(request, live);
   const info = seriesMetricInfo[request.metric];
   const titleId = `chart-${request.connector ?? "worker"}-${request.metric}`.replace(/[^A-Za-z0-9_-]/g, "_");
@@ -52,7 +54,7 @@ export function MetricChart({ request, title, live }: MetricChartProps) {
         <p role="alert" className="flex h-38 items-center justify-center text-center text-sm text-red-700 dark:text-red-400">Could not load: {query.error.message}</p>
       ) : data ? (
         <>
-          <LineChart lines={lines} from={data.from} to={data.to} stepMs={data.stepMs} unit={info.unit} description={description} emptyMessage="No data in this range yet" />
+          <LineChart lines={lines} from={data.from} to={data.to} stepMs={data.stepMs} unit={info.unit} description={description} emptyMessage="No data in this range yet" markers={markers} />
           {lines.length > 1 ? (
             <ul aria-label="Tasks" className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
               {lines.map((line, index) => (

@@ -4,6 +4,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from "
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { connectorQueryKey, connectorStatusQueryKey } from "@/components/queries/connector";
 import { deletingQueryKey } from "@/components/queries/connector-actions";
+import { refreshAutoRestarts } from "@/components/queries/auto-restarts";
 import { appendStatusChange } from "@/components/queries/connector-changes";
 import { connectorsQueryKey } from "@/components/queries/connectors";
 import { EventBatch } from "@/components/queries/event-batch";
@@ -33,7 +34,7 @@ function withEvent(status: ConnectorStateInfo, event: StatusEvent): ConnectorSta
 /**
  * Writes a batch of status events (in arrival order) into the cached connectors list with one
  * cache write, into each connector's own status query and its recent changes, so open pages
- * show them without refetching. An event for a connector the list does not know yet makes it
+ * show them without refetching (an open auto-restart history is re-read on FAILED and RUNNING). An event for a connector the list does not know yet makes it
  * reload through `reloadList` (once per batch; a no-op when nothing observes it).
  */
 export function applyStatusEvents(
@@ -61,6 +62,7 @@ export function applyStatusEvents(
     if (single) client.setQueryData<ConnectorStateInfo>(key, withEvent(single, event));
     else if (!client.getQueryData(deletingQueryKey(event.connector))) void client.invalidateQueries({ queryKey: key });
     appendStatusChange(client, event);
+    refreshAutoRestarts(client, event);
   }
 }
 

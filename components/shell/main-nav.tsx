@@ -38,18 +38,19 @@ function NavLinks({ label, items, active }: { label: string; items: readonly Nav
 }
 
 /**
- * The sidebar's `<nav aria-label="Main">` and, while signed in with login on, a
- * `<nav aria-label="Settings">` (API tokens; Users for admins only). The link of the current
+ * The sidebar's `<nav aria-label="Main">` (the Audit log for admins only) and, while signed in
+ * with login on, a `<nav aria-label="Settings">` (API tokens; Users for admins only). The link of the current
  * page is highlighted and carries `aria-current="page"`; all links are plain, keyboard-reachable anchors.
  */
 export function MainNav() {
   const active = activeNavItem(usePathname());
   const session = useSession().data;
   const can = useCan();
-  const settings = session?.auth === "on" && session.user ? settingsNavItems.filter((item) => !item.adminOnly || can("admin", ALL).allowed) : [];
+  const shown = (item: NavItem) => !item.adminOnly || can("admin", ALL).allowed;
+  const settings = session?.auth === "on" && session.user ? settingsNavItems.filter(shown) : [];
   return (
     <>
-      <NavLinks label="Main" items={navItems} active={active} />
+      <NavLinks label="Main" items={navItems.filter(shown)} active={active} />
       {settings.length > 0 ? (
         <>
           <p className="mt-6 mb-1 px-5 text-xs font-medium text-zinc-500 dark:text-zinc-400">Settings</p>

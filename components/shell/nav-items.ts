@@ -1,11 +1,13 @@
 import type { ComponentType } from "react";
-import { ChartIcon, InboxIcon, KeyIcon, PackageIcon, PlugIcon, RowsIcon, ServerIcon, UsersIcon, type IconProps } from "@/components/ui/icons";
+import { ChartIcon, ClipboardIcon, InboxIcon, KeyIcon, PackageIcon, PlugIcon, RowsIcon, ServerIcon, UsersIcon, type IconProps } from "@/components/ui/icons";
 
 /** One entry of the console's main navigation. */
 export interface NavItem {
   href: string;
   label: string;
   icon: ComponentType<IconProps>;
+  /** Shown only to admins (the role on `*`) when login is on. */
+  adminOnly?: boolean;
 }
 
 /** The console's sections, in sidebar order. Each `label` is also the section page's `<h1>`. */
@@ -16,16 +18,12 @@ export const navItems: readonly NavItem[] = [
   { href: "/dead-letters", label: "Dead letters", icon: InboxIcon },
   { href: "/overview", label: "Overview", icon: ChartIcon },
   { href: "/workers", label: "Workers", icon: ServerIcon },
+  { href: "/audit", label: "Audit log", icon: ClipboardIcon, adminOnly: true },
 ];
 
-/** One entry of the sidebar's Settings group: shown only while signed in, `Users` only to admins (`adminOnly`). */
-export interface SettingsNavItem extends NavItem {
-  adminOnly: boolean;
-}
-
-/** The signed-in user's own pages, below the sections. Not in the command palette. */
-export const settingsNavItems: readonly SettingsNavItem[] = [
-  { href: "/settings/tokens", label: "API tokens", icon: KeyIcon, adminOnly: false },
+/** The sidebar's Settings group, shown only while signed in: the user's own pages, below the sections. Not in the command palette. */
+export const settingsNavItems: readonly NavItem[] = [
+  { href: "/settings/tokens", label: "API tokens", icon: KeyIcon },
   { href: "/settings/users", label: "Users", icon: UsersIcon, adminOnly: true },
 ];
 

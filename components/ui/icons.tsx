@@ -33,6 +33,19 @@ export function PlugIcon(props: IconProps) {
   );
 }
 
+/** The audit log (a clipboard with lines). Decorative. */
+export function ClipboardIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <rect x="6" y="4" width="12" height="17" rx="2" />
+      <path d="M9 4V3h6v1" />
+      <path d="M9 10h6" />
+      <path d="M9 14h6" />
+      <path d="M9 18h3" />
+    </Icon>
+  );
+}
+
 /** Topics (stacked records). Decorative. */
 export function RowsIcon(props: IconProps) {
   return (

@@ -122,6 +122,7 @@ export const CONSOLE_ENDPOINTS: Array<[string, string]> = [
   ["GET", "/api/console/connectors/notices"],
   ["GET", "/api/console/connectors/{c}/changes"],
   ["GET", "/api/console/connectors/{c}/offsets"],
+  ["GET", "/api/console/connectors/{c}/restarts"],
   ["POST", "/api/console/connection-test"],
   ["GET", "/api/console/dlq/topics"],
   ["GET", "/api/console/dlq/topics/{topic}"],

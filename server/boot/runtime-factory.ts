@@ -5,6 +5,11 @@ import { WorkerConfigError, type WorkerConfig } from "@/server/config/worker-con
 import { WorkerClientFactory } from "@/server/kafka/client-factory";
 import { KafkaCluster } from "@/server/kafka/kafka-cluster";
 import { BUILT_IN_PLUGINS } from "@/server/plugins/built-in-plugins";
+import { AuditLog } from "@/server/console/audit/audit-log";
+import { installAuditLog } from "@/server/console/audit/audit-slot";
+import { ConfigHistory } from "@/server/console/config-history/config-history";
+import { configHistoryObserver } from "@/server/console/config-history/config-observer";
+import { installConfigHistory } from "@/server/console/config-history/history-slot";
 import { installMetricsHistory } from "@/server/console/metrics/history-slot";
 import { MetricsHistory } from "@/server/console/metrics/metrics-history";
 import { RollupStore } from "@/server/console/metrics/rollup-store";
@@ -43,7 +48,8 @@ export interface RestEndpoint {
  * database stops here with `storage.locked`), applies pending database migrations, opens the
  * database and the Kafka cluster connection, and builds a Runtime with its herder from them
  * (plus the demo pipeline on the first start of the embedded runtime). The console's live events
- * are fed from the stores. Synchronous, so start-up failures (a held lock, migrations, bad TLS
+ * are fed from the stores; the audit log and the config history (which also records configs the
+ * stores report changed) are kept in the database. Synchronous, so start-up failures (a held lock, migrations, bad TLS
  * files) throw here, before anything is installed; the process then exits, which lets the lock
  * go, or (`tributary standalone`) releases the lock it passed in.
  *
@@ -70,6 +76,9 @@ export function createRuntime(
   const { events, metrics } = observability(config);
   const history = new MetricsHistory({ metrics, events, store: new RollupStore(db), retentionMs: config.settings["tributary.metrics.retention.ms"] });
   installMetricsHistory(history);
+  installAuditLog(new AuditLog(db));
+  const configHistory = new ConfigHistory(db);
+  installConfigHistory(configHistory);
   const clients = new WorkerClientFactory(config);
   const parts = herderParts(config, workerId, metrics, clients);
   const joinsCluster = mode === "embedded" && config.settings["group.id"] !== undefined;
@@ -98,7 +107,7 @@ export function createRuntime(
     workers: new PrismaWorkerProcessStore(db, lock),
     events,
     metrics,
-    services: [history],
+    services: [history, configHistoryObserver(configHistory, events, () => herder)],
     herder,
   });
 }

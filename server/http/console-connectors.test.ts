@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { connectorChangesSchema } from "@/server/contracts/connector-changes";
 import { connectorOffsetsViewSchema } from "@/server/contracts/connector-offsets";
 import { FakeHerder } from "@/server/http/connect/testing/fake-herder";
-import { connectorChangesResponse, connectorOffsetsResponse } from "@/server/http/console-connectors";
+import { connectorChangesResponse, connectorOffsetsResponse, connectorRestartsResponse } from "@/server/http/console-connectors";
 import { Runtime } from "@/server/runtime/runtime";
 import { installRuntime, uninstallRuntime } from "@/server/runtime/runtime-slot";
 import { MemoryWorkerProcessStore } from "@/server/storage/memory/worker-process-store";
@@ -28,6 +28,23 @@ async function install(): Promise<{ runtime: Runtime; herder: FakeHerder }> {
 }
 
 const get = (path: string) => new Request(`http://x/api/console/connectors/${path}`);
+
+describe("GET /api/console/connectors/{name}/restarts", () => {
+  it("answers the connector's policy from its config, with no attempts on a herder that keeps none", async () => {
+    const { herder } = await install();
+    await herder.putConnectorConfig("a b", { "connector.class": "FileStreamSource", "tributary.auto.restart.enabled": "true", "tributary.auto.restart.max.attempts": "3" }, { allowReplace: false });
+    const response = await connectorRestartsResponse(get("a%20b/restarts"));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ connector: "a b", policy: { enabled: true, maxAttempts: 3, backoffInitialMs: 5000, backoffMaxMs: 300000 }, pending: [], attempts: [] });
+  });
+
+  it("answers 404 connector.not_found for an unknown connector", async () => {
+    await install();
+    const response = await connectorRestartsResponse(get("nope/restarts"));
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ code: "connector.not_found" });
+  });
+});
 
 describe("GET /api/console/connectors/{name}/changes", () => {
   it("lists the connector's remembered status changes, oldest first, with the trace", async () => {

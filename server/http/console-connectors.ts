@@ -1,10 +1,12 @@
 import { principalOf } from "@/server/console/auth/principal";
 import { visibleTo } from "@/server/console/auth/visible-connectors";
 import { connectorNotices } from "@/server/console/connector-notices";
+import { autoRestartsSchema, type AutoRestarts } from "@/server/contracts/auto-restarts";
 import { connectorChangesSchema, type ConnectorChanges } from "@/server/contracts/connector-changes";
 import type { ConnectorOffset, ConnectorOffsetsView, SinkPartitionOffset } from "@/server/contracts/connector-offsets";
 import { messageOf } from "@/server/errors/tributary-error";
 import { consoleErrorResponse } from "@/server/http/errors";
+import { autoRestartPolicy } from "@/server/runtime/herder/auto-restart-policy";
 import type { Herder } from "@/server/runtime/herder/herder";
 import { readyRuntime } from "@/server/runtime/runtime-slot";
 
@@ -36,6 +38,25 @@ export async function connectorChangesResponse(request: Request): Promise<Respon
     const runtime = await readyRuntime();
     await runtime.herder.connectorInfo(name);
     const body: ConnectorChanges = connectorChangesSchema.parse({ connector: name, changes: runtime.events.history(name) });
+    return Response.json(body, { headers: NO_STORE });
+  } catch (error) {
+    return consoleErrorResponse(error);
+  }
+}
+
+/**
+ * `GET /api/console/connectors/{name}/restarts`: the connector's auto-restart policy, pending
+ * automatic restarts and recent attempts with their errors (server/contracts/auto-restarts.ts).
+ * 404 `connector.not_found` for an unknown connector, 503 `runtime.not_ready` while the runtime
+ * starts. A herder that runs no worker answers the policy with no attempts.
+ */
+export async function connectorRestartsResponse(request: Request): Promise<Response> {
+  const name = connectorNameOf(request);
+  try {
+    const herder = (await readyRuntime()).herder;
+    const info = await herder.connectorInfo(name);
+    const view = herder.autoRestarts ? await herder.autoRestarts(name) : { connector: name, policy: autoRestartPolicy(info.config), pending: [], attempts: [] };
+    const body: AutoRestarts = autoRestartsSchema.parse(view);
     return Response.json(body, { headers: NO_STORE });
   } catch (error) {
     return consoleErrorResponse(error);

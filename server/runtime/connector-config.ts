@@ -11,6 +11,13 @@ import {
   type Recommender,
 } from "@/server/plugins/api/config-def";
 import { CIRCUIT_BREAKER_MAX_FAILURES, CIRCUIT_BREAKER_WINDOW_MS } from "@/server/runtime/errors/error-handling-config";
+import {
+  AUTO_RESTART_BACKOFF_INITIAL_MS,
+  AUTO_RESTART_BACKOFF_MAX_MS,
+  AUTO_RESTART_DEFAULTS,
+  AUTO_RESTART_ENABLED,
+  AUTO_RESTART_MAX_ATTEMPTS,
+} from "@/server/runtime/herder/auto-restart-policy";
 
 /**
  * The framework's connector keys (reference §3.1): what every connector config may hold besides
@@ -116,6 +123,17 @@ function withCircuitBreaker(def: ConfigDef): ConfigDef {
     .define({ name: CIRCUIT_BREAKER_WINDOW_MS, type: ConfigType.LONG, default: 60000, validator: Range.atLeast(1), importance: Importance.LOW, documentation: "Tributary only: the sliding window, in ms, in which the circuit breaker counts failed records.", group: ERRORS, orderInGroup: 10, width: Width.SHORT, displayName: "Circuit breaker: window (ms)" });
 }
 
+const AUTO_RESTART = "Auto restart";
+
+/** Tributary's auto-restart policy keys (herder/auto-restart-policy.ts), off by default as Kafka Connect never restarts a FAILED instance. */
+function withAutoRestart(def: ConfigDef): ConfigDef {
+  return def
+    .define({ name: AUTO_RESTART_ENABLED, type: ConfigType.BOOLEAN, default: AUTO_RESTART_DEFAULTS.enabled, importance: Importance.LOW, documentation: "Tributary only: restart this connector's FAILED tasks (and the connector itself when FAILED) automatically, with exponential backoff. Kafka Connect never does; off by default.", group: AUTO_RESTART, orderInGroup: 1, width: Width.SHORT, displayName: "Auto restart failed instances" })
+    .define({ name: AUTO_RESTART_MAX_ATTEMPTS, type: ConfigType.INT, default: AUTO_RESTART_DEFAULTS.maxAttempts, validator: Range.atLeast(0), importance: Importance.LOW, documentation: "Tributary only: how many consecutive automatic restarts of one task (or the connector) are tried before giving up; 0 means no limit. The count starts again after a manual restart, a config update, or once the instance stayed RUNNING for the backoff cap.", group: AUTO_RESTART, orderInGroup: 2, width: Width.SHORT, displayName: "Auto restart: most consecutive attempts" })
+    .define({ name: AUTO_RESTART_BACKOFF_INITIAL_MS, type: ConfigType.LONG, default: AUTO_RESTART_DEFAULTS.backoffInitialMs, validator: Range.atLeast(1), importance: Importance.LOW, documentation: "Tributary only: the wait, in ms, before the first automatic restart; it doubles with each consecutive attempt.", group: AUTO_RESTART, orderInGroup: 3, width: Width.SHORT, displayName: "Auto restart: initial backoff (ms)" })
+    .define({ name: AUTO_RESTART_BACKOFF_MAX_MS, type: ConfigType.LONG, default: AUTO_RESTART_DEFAULTS.backoffMaxMs, validator: Range.atLeast(1), importance: Importance.LOW, documentation: "Tributary only: the longest wait, in ms, between automatic restarts. An instance that stays RUNNING this long counts its attempts from 1 again.", group: AUTO_RESTART, orderInGroup: 4, width: Width.SHORT, displayName: "Auto restart: maximum backoff (ms)" });
+}
+
 /** The dead letter queue keys: Kafka Connect's for sinks; on sources, Tributary's extension, and said so. */
 function withDeadLetterQueue(def: ConfigDef, forSources: boolean): ConfigDef {
   const note = forSources ? " Tributary only: Kafka Connect has dead letter queues for sink connectors alone." : "";
@@ -127,18 +145,18 @@ function withDeadLetterQueue(def: ConfigDef, forSources: boolean): ConfigDef {
 
 /**
  * The keys every sink connector config may hold, in Kafka Connect 4.1's order (its
- * `SinkConnectorConfig`), then Tributary's own. `versions` are the installed plugins' versions.
+ * `SinkConnectorConfig`), then Tributary's own (circuit breaker, auto restart). `versions` are the installed plugins' versions.
  */
 export function sinkConnectorConfigDef(versions: PluginVersions = {}): ConfigDef {
   const def = new ConfigDef(common(versions))
     .define({ name: "topics", type: ConfigType.LIST, default: "", importance: Importance.HIGH, documentation: "The topics to consume, comma-separated. Set this or topics.regex, not both.", group: COMMON, orderInGroup: 4, width: Width.LONG, displayName: "Topics" })
     .define({ name: "topics.regex", type: ConfigType.STRING, default: "", validator: javaRegex, importance: Importance.HIGH, documentation: "A regular expression; every topic whose whole name matches is consumed. Set this or topics, not both.", group: COMMON, orderInGroup: 4, width: Width.LONG, displayName: "Topics regex" });
-  return withCircuitBreaker(withDeadLetterQueue(def, false));
+  return withAutoRestart(withCircuitBreaker(withDeadLetterQueue(def, false)));
 }
 
 /**
  * The keys every source connector config may hold, in Kafka Connect 4.1's order (its
- * `SourceConnectorConfig`), then Tributary's own (dead letter queues for sources, the circuit breaker).
+ * `SourceConnectorConfig`), then Tributary's own (dead letter queues for sources, the circuit breaker, auto restart).
  */
 export function sourceConnectorConfigDef(versions: PluginVersions = {}): ConfigDef {
   const def = new ConfigDef(common(versions))
@@ -147,7 +165,7 @@ export function sourceConnectorConfigDef(versions: PluginVersions = {}): ConfigD
     .define({ name: "transaction.boundary", type: ConfigType.STRING, default: "poll", validator: CaseInsensitiveValidString.in("poll", "interval", "connector"), recommender: choices("poll", "interval", "connector"), importance: Importance.MEDIUM, documentation: "Where exactly-once transactions end: after each poll, every transaction.boundary.interval.ms, or where the connector says.", group: "Exactly Once Support", orderInGroup: 3, width: Width.SHORT, displayName: "Transaction Boundary" })
     .define({ name: "transaction.boundary.interval.ms", type: ConfigType.LONG, default: null, validator: nonNegative, importance: Importance.LOW, documentation: "With transaction.boundary=interval, how often, in ms, a transaction is committed; unset means the worker's offset.flush.interval.ms.", group: "Exactly Once Support", orderInGroup: 4, width: Width.SHORT, displayName: "Transaction boundary interval" })
     .define({ name: "offsets.storage.topic", type: ConfigType.STRING, default: null, importance: Importance.LOW, documentation: "A topic of its own for this connector's offsets (distributed mode only).", group: "offsets.topic", orderInGroup: 1, width: Width.LONG, displayName: "Offsets topic" });
-  return withCircuitBreaker(withDeadLetterQueue(def, true));
+  return withAutoRestart(withCircuitBreaker(withDeadLetterQueue(def, true)));
 }
 
 /**

@@ -14,7 +14,24 @@ describe("connector config validation (AbstractHerder's rules)", () => {
     expect(infos.configs.slice(0, 4).map((c) => c.definition!.name)).toEqual(["name", "connector.class", "connector.plugin.version", "tasks.max"]);
     expect(infos.configs.at(-1)!.definition!.name).toBe("file");
     expect(infos.configs.find((c) => c.value.name === "connector.plugin.version")!.value).toMatchObject({ value: expect.any(String), recommended_values: [expect.any(String)] });
-    expect(infos.groups).toEqual(["Common", "Transforms", "Predicates", "Error Handling"]);
+    expect(infos.groups).toEqual(["Common", "Transforms", "Predicates", "Error Handling", "Auto restart"]);
+  });
+
+  it("validates the auto-restart keys, each error under its key", () => {
+    const infos = validateConnectorConfig(registry, null, {
+      "connector.class": "FileStreamSink",
+      name: "s",
+      topics: "t",
+      "tributary.auto.restart.enabled": "maybe",
+      "tributary.auto.restart.max.attempts": "-1",
+      "tributary.auto.restart.backoff.initial.ms": "0",
+      "tributary.auto.restart.backoff.max.ms": "soon",
+    });
+    const errors = errorsOf(infos);
+    expect(Object.keys(errors)).toEqual(["tributary.auto.restart.enabled", "tributary.auto.restart.max.attempts", "tributary.auto.restart.backoff.initial.ms", "tributary.auto.restart.backoff.max.ms"]);
+    expect(errors["tributary.auto.restart.max.attempts"]![0]).toMatch(/at least 0/);
+    const good = { "connector.class": "FileStreamSink", name: "s", topics: "t", "tributary.auto.restart.enabled": "true", "tributary.auto.restart.max.attempts": "0" };
+    expect(validateConnectorConfig(registry, null, good).error_count).toBe(0);
   });
 
   it("requires a connector class, cross-checks the path's plugin and refuses unknown classes with a 4xx", () => {

@@ -85,6 +85,21 @@ async function runningOnThree(maxDelayMs: number) {
 }
 
 describe("DistributedHerder", () => {
+  it("auto-restarts a FAILED task on the worker that runs it, which alone records the attempt", async () => {
+    const { workers } = cluster(2);
+    for (const worker of workers) await worker.prepare();
+    await Promise.all(workers.map((worker) => worker.start()));
+    const policy = { "tributary.auto.restart.enabled": "true", "tributary.auto.restart.backoff.initial.ms": "20", "tributary.auto.restart.backoff.max.ms": "40" };
+    await workers[0]!.putConnectorConfig("src", { ...source, "tasks.max": "2", ...policy }, { allowReplace: false });
+    await eventually(async () => (await workers[0]!.connectorStatus("src")).tasks.filter((task) => task.state === "RUNNING").length === 2, "2 running tasks");
+    const onW2 = (await workers[0]!.connectorStatus("src")).tasks.find((task) => task.worker_id === "w2:8083")!;
+    ScriptedPlugins.sourceTasks.filter((task) => task.props["task.index"] === String(onW2.id)).at(-1)!.failPoll(new Error("boom"));
+    await eventually(async () => (await workers[1]!.autoRestarts("src")).attempts[0]?.outcome === "running", "the automatic restart on w2");
+    expect((await workers[0]!.taskStatus("src", onW2.id)).state).toBe("RUNNING");
+    expect((await workers[1]!.autoRestarts("src")).attempts).toMatchObject([{ task: onW2.id, attempt: 1, delayMs: 20, error: expect.stringContaining("boom") }]);
+    expect((await workers[0]!.autoRestarts("src")).attempts).toEqual([]);
+  });
+
   it("runs a connector created on a follower, its tasks spread over the workers, each on exactly one", async () => {
     const { workers, stores } = cluster(3);
     for (const worker of workers) await worker.prepare();

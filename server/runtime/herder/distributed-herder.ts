@@ -4,6 +4,7 @@ import { unassignDeparted, workerIdOf } from "@/server/runtime/distributed/depar
 import type { OverridePolicy } from "@/server/runtime/herder/config-validation";
 import { ActiveTopics } from "@/server/runtime/herder/active-topics";
 import { asLeader, type ForwardToLeader } from "@/server/runtime/herder/leadership";
+import { AutoRestarter, type AutoRestartClock } from "@/server/runtime/herder/auto-restart";
 import { Reconciler } from "@/server/runtime/herder/reconciler";
 import { RequestHerder } from "@/server/runtime/herder/request-herder";
 import { StatusReporter } from "@/server/runtime/herder/status-reporter";
@@ -50,6 +51,8 @@ export interface DistributedHerderOptions {
   onFatal?: (error: Error) => void;
   /** How leader-only requests reach another worker; over its REST API unless given (tests). */
   forwarder?: (url: string) => ForwardToLeader;
+  /** The auto-restart scheduler's clock; real time unless given (tests). */
+  autoRestartClock?: AutoRestartClock;
 }
 
 const log = getLogger("tributary.runtime.herder");
@@ -70,6 +73,7 @@ export class DistributedHerder extends RequestHerder {
   private readonly reporter: StatusReporter;
   private readonly worker: Worker;
   private readonly reconciler: Reconciler;
+  private readonly autoRestarter: AutoRestarter;
 
   constructor(options: DistributedHerderOptions) {
     const reporter = new StatusReporter(options.statuses, options.workerId, () => coordinator.current().generation);
@@ -78,8 +82,14 @@ export class DistributedHerder extends RequestHerder {
       ...options.worker,
       registry: options.registry,
       offsets: options.offsets,
-      onConnectorStatus: (name, state, trace) => reporter.connector(name, state, trace),
-      onTaskStatus: (id, state, trace) => reporter.task(id, state, trace),
+      onConnectorStatus: (name, state, trace) => {
+        reporter.connector(name, state, trace);
+        autoRestarter.connectorState(name, state, trace);
+      },
+      onTaskStatus: (id, state, trace) => {
+        reporter.task(id, state, trace);
+        autoRestarter.taskState(id.connector, id.task, state, trace);
+      },
       onTopicUsed: (id, topic) => activeTopics.used(id, topic),
     });
     const coordinator: WorkerCoordinator = new WorkerCoordinator({
@@ -101,6 +111,15 @@ export class DistributedHerder extends RequestHerder {
       reporter,
       writeTaskConfigs: (name, taskConfigs) => asLeader(coordinator, { op: "putTaskConfigs", name, taskConfigs }, () => options.configs.putTaskConfigs(name, taskConfigs)),
     });
+    const autoRestarter: AutoRestarter = new AutoRestarter(
+      options.configs,
+      {
+        restartTask: (name, task) => this.restartTask(name, task),
+        restartConnector: (name) => this.restartConnector(name),
+        runsHere: (name, task) => (task === null ? coordinator.current().ownsConnector(name) : coordinator.current().ownsTask({ connector: name, task })),
+      },
+      options.autoRestartClock,
+    );
     super({
       registry: options.registry,
       configs: options.configs,
@@ -114,12 +133,14 @@ export class DistributedHerder extends RequestHerder {
       // As Kafka Connect's distributed herder: a request is done once its intent is in the config topic.
       applied: async () => undefined,
       restartTask: (id) => this.restartOwnedTask(id),
+      autoRestarter,
     });
     this.options = options;
     this.coordinator = coordinator;
     this.reporter = reporter;
     this.worker = worker;
     this.reconciler = reconciler;
+    this.autoRestarter = autoRestarter;
   }
 
   /** The cluster's workers, their work and recent rebalances, from the leader (this worker, or another over REST). */
@@ -134,7 +155,7 @@ export class DistributedHerder extends RequestHerder {
   /** A task this worker runs restarts here; any other goes through the leader to the worker that runs it. */
   override restartTask(name: string, task: number): Promise<void> {
     const id = { connector: name, task };
-    return this.coordinator.current().ownsTask(id) ? this.reconciler.restartTask(id) : super.restartTask(name, task);
+    return this.coordinator.current().ownsTask(id) ? this.restartHere(id) : super.restartTask(name, task);
   }
 
   /** Loads the plugins and reads the stores to their end, then joins the group and starts reconciling. */
@@ -153,6 +174,7 @@ export class DistributedHerder extends RequestHerder {
 
   /** Leaves the group, then stops every task and connector (offsets committed), then releases the clients and stores. */
   async stop(): Promise<void> {
+    this.autoRestarter.close();
     await this.coordinator.stop();
     await this.reconciler.stop();
     await this.worker.stop();
@@ -173,14 +195,20 @@ export class DistributedHerder extends RequestHerder {
     }
   }
 
+  /** Restarts a task of this worker's, telling the auto-restart scheduler (a restart it did not ask for resets its count). */
+  private restartHere(id: TaskId): Promise<void> {
+    this.autoRestarter.restarted(id.connector, id.task);
+    return this.reconciler.restartTask(id);
+  }
+
   /**
    * Restarts a task where it runs (Kafka Connect's NotAssignedException route): here when this
    * worker runs it, else on its worker, as the leader knows it.
    */
   private async restartOwnedTask(id: TaskId): Promise<void> {
-    if (this.coordinator.current().ownsTask(id)) return this.reconciler.restartTask(id);
+    if (this.coordinator.current().ownsTask(id)) return this.restartHere(id);
     const owner = this.coordinator.ownerOf(id);
-    if (!owner) return this.reconciler.restartTask(id);
+    if (!owner) return this.restartHere(id);
     await (this.options.forwarder ?? restForwarder)(owner)({ op: "restartTask", name: id.connector, task: id.task });
   }
 }

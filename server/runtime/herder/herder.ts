@@ -13,6 +13,7 @@ import type {
   TaskInfo,
   TaskState,
 } from "@/server/runtime/herder/herder-types";
+import type { AutoRestartView } from "@/server/runtime/herder/auto-restart";
 import type { ConnectionTestOutcome } from "@/server/runtime/herder/connection-test";
 import type { PreviewResult, PreviewSample } from "@/server/runtime/transforms/pipeline-preview";
 
@@ -66,6 +67,12 @@ export interface Herder {
   /** Restart with flags; resolves with the plan (instances to restart shown as RESTARTING). */
   restartConnectorAndTasks(name: string, request: RestartRequest): Promise<ConnectorStateInfo>;
   restartTask(name: string, task: number): Promise<void>;
+  /**
+   * Tributary's auto-restart policy of the connector, its pending automatic restarts and the
+   * last attempts this worker made (newest first); `connector.not_found` for an unknown connector.
+   * A worker knows only the attempts it made itself (in memory, since it started).
+   */
+  autoRestarts?(name: string): Promise<AutoRestartView>;
   /**
    * Kafka Connect's internal task-config hand-over (`POST /connectors/{c}/tasks`): the worker that
    * runs a connector sends its generated task configs to the leader, which writes them as one

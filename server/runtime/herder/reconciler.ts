@@ -54,7 +54,8 @@ const log = getLogger("tributary.runtime.herder");
  *
  * Concurrency: one pass at a time; changes arriving during a pass are coalesced into the next.
  * Within a pass connectors are reconciled concurrently, each one's steps in order. A FAILED
- * instance is never restarted except by a restart request.
+ * instance is never restarted except by a restart request (an operator's, or one the
+ * connector's auto-restart policy makes through the herder: auto-restart.ts).
  *
  * Invariant: a task's status is removed only after the task is stopped (its last report
  * written), and only once the task no longer exists in the store, so a removed connector or task

@@ -26,6 +26,8 @@ import { asLeader, type Leadership } from "@/server/runtime/herder/leadership";
 import { pluginConfigKeys, pluginInfos } from "@/server/runtime/herder/plugin-infos";
 import { connectorPluginVersion, stateInfoWithVersions, taskStateWithVersion } from "@/server/runtime/plugin-version-of";
 import { restartPlan } from "@/server/runtime/herder/restart-plan";
+import type { AutoRestarter, AutoRestartView } from "@/server/runtime/herder/auto-restart";
+import { autoRestartPolicy } from "@/server/runtime/herder/auto-restart-policy";
 import type { PluginRegistry } from "@/server/runtime/plugins/plugin-registry";
 import type { KafkaAdmin } from "@/server/runtime/ports";
 import { previewPipeline, type PreviewResult, type PreviewSample } from "@/server/runtime/transforms/pipeline-preview";
@@ -57,6 +59,8 @@ export interface RequestHerderOptions {
   applied(): Promise<void>;
   /** Restarts a task on the worker that runs it (Kafka Connect forwards to the owner). */
   restartTask(id: TaskId): Promise<void>;
+  /** This worker's auto-restart scheduler; absent on a console that runs no worker. */
+  autoRestarter?: AutoRestarter;
 }
 
 /** What the list needs to know of a connector's plugin, looked up once per class. */
@@ -227,6 +231,11 @@ export class RequestHerder implements Herder {
         await this.requests.restartTask({ connector: name, task });
       }),
     );
+  }
+
+  async autoRestarts(name: string): Promise<AutoRestartView> {
+    const stored = this.stored(name);
+    return this.requests.autoRestarter?.view(name) ?? { connector: name, policy: autoRestartPolicy(stored.config), pending: [], attempts: [] };
   }
 
   putTaskConfigs(name: string, taskConfigs: Record<string, string>[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ActiveTopics } from "@/server/runtime/herder/active-topics";
+import type { AutoRestartClock } from "@/server/runtime/herder/auto-restart";
 import type { LeaderRequest } from "@/server/runtime/herder/leadership";
 import { RequestHerder } from "@/server/runtime/herder/request-herder";
 import { StandaloneHerder } from "@/server/runtime/herder/standalone-herder";
@@ -14,7 +15,7 @@ afterEach(async () => {
   for (const herder of herders.splice(0)) await herder.stop();
 });
 
-function standalone(stores = { configs: new MemoryConfigStore(), statuses: new MemoryStatusStore() }, seed: Array<{ name: string; config: Record<string, string> }> = []) {
+function standalone(stores = { configs: new MemoryConfigStore(), statuses: new MemoryStatusStore() }, seed: Array<{ name: string; config: Record<string, string> }> = [], autoRestartClock?: AutoRestartClock) {
   ScriptedPlugins.reset();
   const clients = new FakeKafkaClients();
   const herder = new StandaloneHerder({
@@ -25,6 +26,7 @@ function standalone(stores = { configs: new MemoryConfigStore(), statuses: new M
     admin: clients.admin(),
     worker: { workerConfig: STRING_CONVERTERS, clients, offsetFlushIntervalMs: 1000 },
     seed,
+    autoRestartClock,
   });
   herders.push(herder);
   return { herder, ...stores };
@@ -84,6 +86,41 @@ describe("StandaloneHerder", () => {
     await herder.putConnectorConfig("c", source, { allowReplace: false });
     await expect(herder.putConnectorConfig("c", { ...source, "value.converter": "Nope" }, { allowReplace: true })).rejects.toMatchObject({ code: "config.invalid" });
     expect((await configs.connector("c"))?.config["value.converter"]).toBeUndefined();
+  });
+
+  it("auto-restarts a FAILED task through its restart path when the policy is on; a manual restart cancels the next one", async () => {
+    const due: Array<() => void> = [];
+    const clock: AutoRestartClock = { now: () => 0, setTimeout: (run) => due.push(run), clearTimeout: (handle) => void due.splice((handle as number) - 1, 1, () => undefined) };
+    const { herder } = standalone(undefined, [], clock);
+    await herder.prepare();
+    await herder.start();
+    await herder.putConnectorConfig("c", { ...source, "tributary.auto.restart.enabled": "true" }, { allowReplace: false });
+    await settle();
+    const failTask1 = async () => {
+      ScriptedPlugins.sourceTasks.filter((task) => task.props["task.index"] === "1").at(-1)!.failPoll(new Error("boom"));
+      for (let i = 0; i < 3; i++) await settle();
+      expect((await herder.taskStatus("c", 1)).state).toBe("FAILED");
+    };
+    await failTask1();
+    expect((await herder.autoRestarts("c")).pending).toEqual([{ task: 1, attempt: 1, dueAt: 5000 }]);
+    due.at(-1)!();
+    for (let i = 0; i < 5; i++) await settle();
+    expect((await herder.taskStatus("c", 1)).state).toBe("RUNNING");
+    expect((await herder.autoRestarts("c")).attempts).toMatchObject([{ task: 1, attempt: 1, outcome: "running", error: expect.stringContaining("boom") }]);
+    await failTask1();
+    expect((await herder.autoRestarts("c")).pending).toEqual([{ task: 1, attempt: 2, dueAt: 10000 }]);
+    await herder.restartTask("c", 1);
+    const view = await herder.autoRestarts("c");
+    expect(view.pending).toEqual([]);
+    expect(view.attempts[0]).toMatchObject({ attempt: 2, outcome: "cancelled", detail: "cancelled by a manual restart" });
+  });
+
+  it("refuses a bad auto-restart setting with config.invalid naming the key", async () => {
+    const { herder } = standalone();
+    await herder.prepare();
+    await herder.start();
+    const refused = herder.putConnectorConfig("c", { ...source, "tributary.auto.restart.backoff.initial.ms": "-5" }, { allowReplace: false });
+    await expect(refused).rejects.toMatchObject({ code: "config.invalid", message: expect.stringContaining("tributary.auto.restart.backoff.initial.ms") });
   });
 
   it("restarts with flags: answers the plan, then restarts the failed task only", async () => {

@@ -3,6 +3,7 @@ import type { OverridePolicy } from "@/server/runtime/herder/config-validation";
 import { ActiveTopics } from "@/server/runtime/herder/active-topics";
 import { WholeAssignment } from "@/server/runtime/herder/assignment";
 import { asLeader, STANDALONE_LEADERSHIP } from "@/server/runtime/herder/leadership";
+import { AutoRestarter, type AutoRestartClock } from "@/server/runtime/herder/auto-restart";
 import { Reconciler } from "@/server/runtime/herder/reconciler";
 import { RequestHerder } from "@/server/runtime/herder/request-herder";
 import { StatusReporter } from "@/server/runtime/herder/status-reporter";
@@ -32,6 +33,8 @@ export interface StandaloneHerderOptions {
   loadPlugins?: () => Promise<void>;
   /** Connectors to create once the stored ones are back (the first-start demo). */
   seed?: Array<{ name: string; config: Record<string, string> }>;
+  /** The auto-restart scheduler's clock; real time unless given (tests). */
+  autoRestartClock?: AutoRestartClock;
 }
 
 const log = getLogger("tributary.runtime.herder");
@@ -50,6 +53,7 @@ export class StandaloneHerder extends RequestHerder {
   private readonly reporter: StatusReporter;
   private readonly worker: Worker;
   private readonly reconciler: Reconciler;
+  private readonly autoRestarter: AutoRestarter;
 
   constructor(options: StandaloneHerderOptions) {
     const assignment = new WholeAssignment();
@@ -59,8 +63,14 @@ export class StandaloneHerder extends RequestHerder {
       ...options.worker,
       registry: options.registry,
       offsets: options.offsets,
-      onConnectorStatus: (name, state, trace) => reporter.connector(name, state, trace),
-      onTaskStatus: (id, state, trace) => reporter.task(id, state, trace),
+      onConnectorStatus: (name, state, trace) => {
+        reporter.connector(name, state, trace);
+        autoRestarter.connectorState(name, state, trace);
+      },
+      onTaskStatus: (id, state, trace) => {
+        reporter.task(id, state, trace);
+        autoRestarter.taskState(id.connector, id.task, state, trace);
+      },
       onTopicUsed: (id, topic) => activeTopics.used(id, topic),
     });
     const reconciler = new Reconciler({
@@ -72,6 +82,11 @@ export class StandaloneHerder extends RequestHerder {
       writeTaskConfigs: (name, taskConfigs) =>
         asLeader(STANDALONE_LEADERSHIP, { op: "putTaskConfigs", name, taskConfigs }, () => options.configs.putTaskConfigs(name, taskConfigs)),
     });
+    const autoRestarter: AutoRestarter = new AutoRestarter(
+      options.configs,
+      { restartTask: (name, task) => this.restartTask(name, task), restartConnector: (name) => this.restartConnector(name) },
+      options.autoRestartClock,
+    );
     super({
       registry: options.registry,
       configs: options.configs,
@@ -83,13 +98,18 @@ export class StandaloneHerder extends RequestHerder {
       overridePolicy: options.overridePolicy,
       leadership: STANDALONE_LEADERSHIP,
       applied: () => reconciler.settled(),
-      restartTask: (id) => reconciler.restartTask(id),
+      restartTask: (id) => {
+        autoRestarter.restarted(id.connector, id.task);
+        return reconciler.restartTask(id);
+      },
+      autoRestarter,
     });
     this.options = options;
     this.assignment = assignment;
     this.reporter = reporter;
     this.worker = worker;
     this.reconciler = reconciler;
+    this.autoRestarter = autoRestarter;
   }
 
   /**
@@ -137,6 +157,7 @@ export class StandaloneHerder extends RequestHerder {
 
   /** Stops reconciling, then every task and connector (offsets committed), waits for their last statuses, releases the Kafka clients. */
   async stop(): Promise<void> {
+    this.autoRestarter.close();
     await this.reconciler.stop();
     await this.worker.stop();
     await this.reporter.drained();

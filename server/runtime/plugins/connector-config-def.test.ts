@@ -30,7 +30,7 @@ describe("a connector plugin's whole config definition", () => {
   it("puts the framework first for validation, with Kafka Connect 4.1's groups", () => {
     const def = defOf("FileStreamSource", "framework-first");
     expect([...def.configKeys().keys()].slice(0, KAFKA_SOURCE_KEYS.length)).toEqual(KAFKA_SOURCE_KEYS);
-    expect(def.groups()).toEqual(["Common", "Transforms", "Predicates", "Error Handling", "Topic Creation", "Exactly Once Support", "offsets.topic"]);
+    expect(def.groups()).toEqual(["Common", "Transforms", "Predicates", "Error Handling", "Topic Creation", "Exactly Once Support", "offsets.topic", "Auto restart"]);
   });
 
   it("defaults the connector's version to the installed one and says the source DLQ keys are Tributary's", () => {

@@ -1,3 +1,5 @@
+import { withAudit } from "@/server/http/audit-route";
+import { withConfigHistory } from "@/server/http/config-history-route";
 import { handleConnectRequest } from "@/server/http/connect-api";
 
 export const dynamic = "force-dynamic";
@@ -9,4 +11,7 @@ async function handle(request: Request, context: Context): Promise<Response> {
   return handleConnectRequest(request, path.filter((segment) => segment.length > 0));
 }
 
-export { handle as GET, handle as POST, handle as PUT, handle as PATCH, handle as DELETE };
+/** Changes are audited, and applied configs become versions of the connector's config history. */
+const change = withAudit(withConfigHistory(handle));
+
+export { handle as GET, change as POST, change as PUT, change as PATCH, change as DELETE };

@@ -1,7 +1,8 @@
+import { withAudit } from "@/server/http/audit-route";
 import { dlqReplayResponse } from "@/server/http/console-dlq";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request, context: { params: Promise<{ topic: string }> }): Promise<Response> {
+export const POST = withAudit(async (request: Request, context: { params: Promise<{ topic: string }> }): Promise<Response> => {
   return dlqReplayResponse(request, (await context.params).topic);
-}
+});

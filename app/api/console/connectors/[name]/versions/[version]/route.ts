@@ -1,0 +1,7 @@
+import { connectorVersionResponse } from "@/server/http/console-versions";
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request): Promise<Response> {
+  return connectorVersionResponse(request);
+}
