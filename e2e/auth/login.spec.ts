@@ -39,6 +39,7 @@ test("login on: sign in, add a viewer and a token as admin, sign out, and the vi
     await expect(page.getByRole("link", { name: connector, exact: true })).toBeVisible({ timeout: 15_000 });
     const account = page.getByLabel(/^Account: admin/);
     await expect(account).toHaveAttribute("aria-label", "Account: admin (admin)");
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" })).toBeVisible();
     await account.click();
     await page.screenshot({ path: path.join(shots, "admin-menu.png") });
     await page.getByRole("banner").getByRole("link", { name: "Users", exact: true }).click();
@@ -113,6 +114,7 @@ test("login on: sign in, add a viewer and a token as admin, sign out, and the vi
     await page.getByLabel(/^Account: /).click();
     await expect(page.getByRole("banner").getByRole("link", { name: "API tokens" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Users", exact: true })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Audit log" })).toHaveCount(0);
     await page.screenshot({ path: path.join(shots, "viewer-connector.png"), fullPage: true });
 
     await page.context().clearCookies();
