@@ -1,7 +1,9 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { usePathname, useRouter } from "next/navigation";
+import { ALL } from "@/components/auth/can";
+import { useCan } from "@/components/auth/use-can";
 import type { PaletteCommand, PalettePage } from "@/components/palette/commands";
 import { PalettePanel } from "@/components/palette/palette-panel";
 import { PaletteToast, type PaletteOutcome } from "@/components/palette/palette-toast";
@@ -9,10 +11,21 @@ import { navItems } from "@/components/shell/nav-items";
 import { useBulkConnectorAction } from "@/components/queries/bulk-actions";
 import { errorAdvice } from "@/components/queries/error-advice";
 
-const PAGES: readonly PalettePage[] = [
-  { href: "/connectors/new", label: "New connector", hint: "Create a connector with the guided form" },
-  ...navItems.map((item) => ({ href: item.href, label: item.label, hint: `Open the ${item.label.toLowerCase()} page` })),
-];
+const NEW_CONNECTOR: PalettePage = { href: "/connectors/new", label: "New connector", hint: "Create a connector with the guided form" };
+
+/** The pages the palette offers the user: New connector to those who may create one, admin-only sections to admins. */
+function usePages(): readonly PalettePage[] {
+  const can = useCan();
+  return useMemo(
+    () => [
+      ...(can("edit").allowed ? [NEW_CONNECTOR] : []),
+      ...navItems
+        .filter((item) => !item.adminOnly || can("admin", ALL).allowed)
+        .map((item) => ({ href: item.href, label: item.label, hint: `Open the ${item.label.toLowerCase()} page` })),
+    ],
+    [can],
+  );
+}
 
 const noSubscription = () => () => {};
 const isApple = () => /Mac|iPhone|iPad/.test(navigator.platform);
@@ -34,6 +47,7 @@ export function CommandPalette() {
   const mac = useSyncExternalStore(noSubscription, isApple, () => false);
   const [outcome, setOutcome] = useState<PaletteOutcome | null>(null);
   const bulk = useBulkConnectorAction();
+  const pages = usePages();
   const dismiss = useCallback(() => setOutcome(null), []);
 
   useEffect(() => {
@@ -91,7 +105,7 @@ export function CommandPalette() {
         }}
         className="fixed inset-x-0 top-[12vh] mx-auto w-[calc(100%-2rem)] max-w-xl overflow-hidden rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
       >
-        {open ? <PalettePanel pages={PAGES} onRun={(command) => void run(command)} /> : null}
+        {open ? <PalettePanel pages={pages} onRun={(command) => void run(command)} /> : null}
       </dialog>
       <PaletteToast outcome={outcome} onDismiss={dismiss} />
     </>
