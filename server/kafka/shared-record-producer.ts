@@ -23,11 +23,21 @@ export function isFatalProducerError(error: unknown): boolean {
   return error instanceof TributaryError && FATAL_CODES.has(error.code);
 }
 
+/** A lease's send waiting for its turn. */
+interface PendingSend {
+  records: OutgoingRecord[];
+  resolve(metadata: RecordMetadata[]): void;
+  reject(error: unknown): void;
+}
+
 /** One producer and the leases on it; `broken` once a send failed fatally. */
 interface Generation {
   producer: RecordProducer;
   leases: number;
   broken: TributaryError | null;
+  /** Sends made while a request was on the wire; they go together as the next one. */
+  queue: PendingSend[];
+  sending: boolean;
 }
 
 /**
@@ -46,8 +56,12 @@ interface Generation {
  *   KafkaProducer; a lease taken afterwards (a restarted task) gets a new producer;
  * - closing a lease never closes the producer under other leases; the last lease to close
  *   closes it, so an idle worker holds no producer connections.
- * Idempotence and acks=all are the underlying producer's (`create`). Each task keeps at most
- * one batch in flight, so its batches stay in order on the shared producer.
+ * Idempotence and acks=all are the underlying producer's (`create`). As Kafka's producer batches
+ * what all threads sent while a request was on the wire, sends made meanwhile go together as the
+ * next request (the idempotent producer has one request in flight per broker, so one at a time
+ * would make a thousand tasks wait in line); if that request is refused for good, each send in it
+ * is tried alone, so only the tasks whose records were refused hear of it. Sends go out in call
+ * order, so a task's batches stay in order.
  * Called from any task; JavaScript's single thread makes lease counting safe without locks.
  */
 export class SharedRecordProducer {
@@ -58,7 +72,7 @@ export class SharedRecordProducer {
 
   /** A task's handle on the shared producer: `send` as the producer's, `close` releases only this lease (idempotent). */
   lease(): RecordProducer {
-    if (!this.current || this.current.broken) this.current = { producer: this.create(), leases: 0, broken: null };
+    if (!this.current || this.current.broken) this.current = { producer: this.create(), leases: 0, broken: null, queue: [], sending: false };
     const generation = this.current;
     generation.leases++;
     let closed = false;
@@ -72,13 +86,36 @@ export class SharedRecordProducer {
     };
   }
 
-  private async send(generation: Generation, records: OutgoingRecord[]): Promise<RecordMetadata[]> {
-    if (generation.broken) throw generation.broken;
+  private send(generation: Generation, records: OutgoingRecord[]): Promise<RecordMetadata[]> {
+    if (generation.broken) return Promise.reject(generation.broken);
+    return new Promise((resolve, reject) => {
+      generation.queue.push({ records, resolve, reject });
+      if (!generation.sending) void this.drain(generation);
+    });
+  }
+
+  /** Sends what is queued, together, until nothing is; one request at a time. Never rejects. */
+  private async drain(generation: Generation): Promise<void> {
+    generation.sending = true;
+    while (generation.queue.length > 0) await this.sendTogether(generation, generation.queue.splice(0));
+    generation.sending = false;
+  }
+
+  /** Sends `sends` as one request and gives each its own records' metadata, or its own failure. */
+  private async sendTogether(generation: Generation, sends: PendingSend[]): Promise<void> {
+    if (generation.broken) return sends.forEach((send) => send.reject(generation.broken));
     try {
-      return await generation.producer.send(records);
+      const metadata = await generation.producer.send(sends.length === 1 ? sends[0]!.records : sends.flatMap((send) => send.records));
+      let at = 0;
+      for (const send of sends) {
+        send.resolve(metadata.slice(at, at + send.records.length));
+        at += send.records.length;
+      }
     } catch (error) {
       if (isFatalProducerError(error)) generation.broken ??= error as TributaryError;
-      throw error;
+      const retriable = error instanceof TributaryError && error.retriable;
+      if (sends.length === 1 || retriable || generation.broken) return sends.forEach((send) => send.reject(error));
+      for (const send of sends) await this.sendTogether(generation, [send]);
     }
   }
 
