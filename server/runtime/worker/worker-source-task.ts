@@ -44,9 +44,10 @@ const PRODUCER_CLASS = "org.apache.kafka.clients.producer.KafkaProducer";
  * overtakes a later one. Transforms and
  * converters run under the error operator; a record they drop or fail (tolerated) is not sent,
  * its own offset is not committed, and `commitRecord(record, null)` tells the task. A retriable
- * poll failure polls again. A poll that returns nothing is followed by the IdlePollBackoff's wait,
- * so a task whose poll does not block cannot starve the process. With `errors.tolerance=all` a batch Kafka refused for good is
- * reported and skipped, and its offsets are committed (as Kafka Connect does).
+ * poll failure polls again. A poll that returns nothing is followed by the IdlePollBackoff's
+ * wait, so a task whose poll does not block cannot starve the process. With
+ * `errors.tolerance=all` a batch Kafka refused for good is reported and skipped, and its offsets
+ * are committed (as Kafka Connect does).
  *
  * Invariant: a source offset is written to the offset store only after Kafka acknowledged the
  * record it belongs to and every record polled before it, or after that record failed, was
