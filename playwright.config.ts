@@ -9,6 +9,20 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3200);
 const baseURL = `http://127.0.0.1:${port}`;
 process.env.E2E_DATABASE_URL ??= `file:${path.resolve(".cache", "e2e", `tributary-${Date.now()}.db`)}`;
+/** The second server, with login on (project `auth`, specs in e2e/auth/): its own port and database. */
+const authPort = Number(process.env.E2E_AUTH_PORT ?? port + 1);
+const authBaseURL = `http://127.0.0.1:${authPort}`;
+process.env.E2E_AUTH_DATABASE_URL ??= `file:${path.resolve(".cache", "e2e", `tributary-auth-${Date.now()}.db`)}`;
+/** The first admin's password on the `auth` server (the specs sign in with it). */
+process.env.E2E_ADMIN_PASSWORD ??= "e2e-admin-password-0";
+
+const serverEnv = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  NEXT_MANUAL_SIG_HANDLE: "true",
+  CONNECT_OFFSET_FLUSH_INTERVAL_MS: "500",
+  TRIBUTARY_DEMO: "off",
+  KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? "",
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -24,8 +38,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: ["auth/**"] },
+    { name: "auth", use: { baseURL: authBaseURL }, testMatch: ["auth/**/*.spec.ts"] },
+  ],
+  webServer: [{
     command: `node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
     url: `${baseURL}/api/connect/health`,
     reuseExistingServer: !process.env.CI,
@@ -33,16 +50,26 @@ export default defineConfig({
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     stdout: "pipe",
     env: {
-      NEXT_TELEMETRY_DISABLED: "1",
-      NEXT_MANUAL_SIG_HANDLE: "true",
-      CONNECT_OFFSET_FLUSH_INTERVAL_MS: "500",
-      TRIBUTARY_DEMO: "off",
+      ...serverEnv,
       // Config providers, for the spec that keeps a connector's secret in a file (api-fuzz.spec.ts).
       CONNECT_CONFIG_PROVIDERS: "file",
       CONNECT_CONFIG_PROVIDERS_FILE_CLASS: "org.apache.kafka.common.config.provider.FileConfigProvider",
       PORT: String(port),
       DATABASE_URL: process.env.E2E_DATABASE_URL,
-      KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? "",
     },
-  },
+  }, {
+    command: `node_modules/.bin/next start -H 127.0.0.1 -p ${authPort}`,
+    url: `${authBaseURL}/api/connect/health`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    stdout: "pipe",
+    env: {
+      ...serverEnv,
+      PORT: String(authPort),
+      DATABASE_URL: process.env.E2E_AUTH_DATABASE_URL,
+      TRIBUTARY_AUTH: "on",
+      TRIBUTARY_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
+    },
+  }],
 });

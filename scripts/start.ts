@@ -2,8 +2,8 @@
  * `npm start` (and `npm run dev` with `--dev`): runs the product in one command.
  * - Kafka: uses `KAFKA_BROKERS` when set; otherwise starts (or reuses) the local `dev` broker,
  *   on 9092 when free, and stops it on exit if this command started it.
- * - Console + embedded workers: `next start` on `HOST`:`PORT` (127.0.0.1:3000: the console has no
- *   login yet, so it is not exposed beyond this machine unless asked), building first when the
+ * - Console + embedded workers: `next start` on `HOST`:`PORT` (127.0.0.1:3000, without a login; a
+ *   `HOST` beyond loopback turns the console's login on, see README), building first when the
  *   build is missing or older than the sources; `next dev` with `--dev`.
  * Ctrl-C stops the app gracefully (the runtime flushes and records its stop), then the broker:
  * nothing is left running.

@@ -3,6 +3,7 @@ import { fatalLine } from "@/server/errors/tributary-error";
 import { createRuntime, lockDatabase } from "@/server/boot/runtime-factory";
 import { WorkerConfigError } from "@/server/config/worker-config";
 import { installShutdownHandlers } from "@/server/boot/shutdown";
+import { authSettings, installConsoleAuth } from "@/server/console/auth/auth-boot";
 import { closeDlqInbox, createDlqInbox, installDlqInbox } from "@/server/console/dlq/dlq-slot";
 import { closeTopicRecords, installTopicRecords } from "@/server/console/topics/topics-slot";
 import { requestPolicy } from "@/server/http/request-guard";
@@ -15,17 +16,21 @@ import { installRuntime } from "@/server/runtime/runtime-slot";
  *
  * Worker settings come from the file named by `TRIBUTARY_WORKER_CONFIG` (optional) overlaid with
  * the environment. `TRIBUTARY_WORKER=off` makes the console a control plane of the cluster its
- * settings name, reached through the workers listed in `TRIBUTARY_CLUSTER_URL`. A bad setting
- * (or a bad `TRIBUTARY_MAX_BODY_BYTES`, which the API's request guard reads) prints one line
- * naming the key and exits with status 1.
+ * settings name, reached through the workers listed in `TRIBUTARY_CLUSTER_URL`. The console's
+ * AuthService (login, sessions, tokens; `TRIBUTARY_AUTH` and friends) is installed beside the
+ * runtime, on the same database. A bad setting (or a bad `TRIBUTARY_MAX_BODY_BYTES`, which the
+ * API's request guard reads, or a short `TRIBUTARY_ADMIN_PASSWORD`) prints one line naming the
+ * key and exits with status 1.
  */
 export function startEmbeddedRuntime(): void {
   try {
     requestPolicy(process.env, process.env.HOST);
+    const auth = authSettings(process.env);
     installRuntime(() => {
       const config = loadWorkerConfig({ file: process.env.TRIBUTARY_WORKER_CONFIG });
       const rest = { port: Number(process.env.PORT ?? 3000), protocol: "http" } as const;
       const runtime = createRuntime("embedded", config, rest, lockDatabase("embedded", config, rest), controlPlaneSettings(process.env));
+      installConsoleAuth(config, auth, fail);
       installDlqInbox(() => createDlqInbox(config, () => runtime.herder));
       installTopicRecords(config);
       return runtime;

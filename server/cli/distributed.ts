@@ -3,6 +3,7 @@ import { createDistributedRuntime } from "@/server/boot/runtime-factory";
 import { distributedStorageSettings } from "@/server/config/worker-config";
 import { installShutdownHandlers } from "@/server/boot/shutdown";
 import { installRuntime } from "@/server/runtime/runtime-slot";
+import { restBasicAuth } from "@/server/cli/rest-basic-auth";
 import { startRestListener, type RestListener } from "@/server/cli/rest-listener";
 
 /**
@@ -19,7 +20,8 @@ export async function runDistributed(workerFile: string): Promise<void> {
   distributedStorageSettings(config);
   const listeners: RestListener[] = [];
   try {
-    for (const entry of config.settings.listeners) listeners.push(await startRestListener(entry));
+    const basicAuth = restBasicAuth(config, process.env);
+    for (const entry of config.settings.listeners) listeners.push(await startRestListener(entry, basicAuth));
     const slot = installRuntime(() => createDistributedRuntime(config, { port: listeners[0]!.port, protocol: "http" }));
     installShutdownHandlers(listeners.map((listener) => () => listener.close()));
     await slot.started;

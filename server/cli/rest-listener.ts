@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { BasicAuthCheck } from "@/server/cli/rest-basic-auth";
 import { parseListener } from "@/server/config/worker-config";
 import { TributaryError } from "@/server/errors/tributary-error";
 import { handleConnectRequest } from "@/server/http/connect-api";
@@ -81,8 +82,19 @@ function originOf(host: string | undefined): string {
 
 const FETCH_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
-/** The answer to one request: the guard's refusal, the metrics, or the Connect API's answer. */
-async function answer(req: IncomingMessage, listenHost: string, body: ReadableStream<Uint8Array> | undefined): Promise<Response> {
+/**
+ * Requests a worker with Basic auth answers without credentials, as Kafka Connect's
+ * BasicAuthSecurityRestExtension does: `GET /` and `/health`, and the internal task-config POST
+ * that workers send each other (Kafka Connect checks that one with its session key's signature
+ * instead; Tributary does not sign it yet, so keep worker ports on the cluster's network).
+ */
+function exemptFromBasic(method: string, segments: string[]): boolean {
+  if ((method === "GET" || method === "HEAD") && (segments.length === 0 || (segments.length === 1 && segments[0] === "health"))) return true;
+  return method === "POST" && segments.length === 3 && segments[0] === "connectors" && segments[2] === "tasks";
+}
+
+/** The answer to one request: the guard's refusal, Basic auth's 401, the metrics, or the Connect API's answer. */
+async function answer(req: IncomingMessage, listenHost: string, body: ReadableStream<Uint8Array> | undefined, basicAuth?: BasicAuthCheck): Promise<Response> {
   // Methods a fetch Request cannot carry (TRACE, CONNECT, …) are no Connect method either.
   if (!FETCH_METHODS.has(req.method ?? "")) return Response.json({ error_code: 405, message: "HTTP 405 Method Not Allowed" }, { status: 405 });
   // The Host header only builds request.url here; a malformed one is refused by the guard.
@@ -96,8 +108,15 @@ async function answer(req: IncomingMessage, listenHost: string, body: ReadableSt
   const request = toRequest(req, origin, body);
   const refusal = guardResponse(request, listenHost, req.url);
   if (refusal) return refusal;
+  const segments = url.pathname.split("/").filter(Boolean);
+  if (basicAuth && !exemptFromBasic(req.method ?? "GET", segments) && !basicAuth(request.headers.get("authorization"))) {
+    return Response.json(
+      { error_code: 401, message: "This worker asks for HTTP Basic credentials (a user of its JAAS credentials file)." },
+      { status: 401, headers: { "www-authenticate": 'Basic realm="Tributary"' } },
+    );
+  }
   if (req.method === "GET" && url.pathname === "/metrics") return prometheusMetricsResponse();
-  return handleConnectRequest(request, url.pathname.split("/").filter(Boolean));
+  return handleConnectRequest(request, segments);
 }
 
 /**
@@ -116,11 +135,13 @@ async function send(req: IncomingMessage, res: ServerResponse, response: Respons
 /**
  * Serves the Kafka Connect REST API at the root of one `listeners` entry (`http://:8083`), for the
  * headless worker, and the worker's Prometheus metrics at `GET /metrics`, each request after the
- * request guard (server/http/request-guard.ts). Resolves once listening; rejects for a bad
+ * request guard (server/http/request-guard.ts) and, with `basicAuth` (rest-basic-auth.ts), after a
+ * check of its Basic credentials (401 with `WWW-Authenticate` without them; `GET /`, `/health`
+ * and the internal task-config POST are exempt). Resolves once listening; rejects for a bad
  * `TRIBUTARY_MAX_BODY_BYTES`; rejects if the port is taken. HTTPS listeners need
  * `listeners.https.*` key material, not supported yet: they are refused with a clear error.
  */
-export async function startRestListener(entry: string): Promise<RestListener> {
+export async function startRestListener(entry: string, basicAuth?: BasicAuthCheck): Promise<RestListener> {
   const { protocol, host, port } = parseListener(entry);
   if (protocol !== "http") {
     throw new TributaryError("config.invalid_value", `Listener ${entry}: only http:// listeners are supported so far.`, {
@@ -131,7 +152,7 @@ export async function startRestListener(entry: string): Promise<RestListener> {
   const server: Server = createServer((req, res) => {
     const hasBody = req.method !== "GET" && req.method !== "HEAD";
     const { body, drain } = requestBody(req);
-    answer(req, host, hasBody ? body : undefined)
+    answer(req, host, hasBody ? body : undefined, basicAuth)
       .then((response) => send(req, res, response))
       .finally(drain)
       .catch((error) => {

@@ -3,6 +3,7 @@ import { createRuntime, lockDatabase } from "@/server/boot/runtime-factory";
 import { parseListener } from "@/server/config/worker-config";
 import { installShutdownHandlers } from "@/server/boot/shutdown";
 import { installRuntime } from "@/server/runtime/runtime-slot";
+import { restBasicAuth } from "@/server/cli/rest-basic-auth";
 import { startRestListener, type RestListener } from "@/server/cli/rest-listener";
 import { readConnectorFile, readStdin } from "@/server/cli/connectors/connector-file";
 import { TributaryError } from "@/server/errors/tributary-error";
@@ -29,7 +30,8 @@ export async function runStandalone(workerFile: string, connectorFiles: string[]
   const lock = lockDatabase("standalone", config, { port: parseListener(config.settings.listeners[0]!).port, protocol: "http" });
   const listeners: RestListener[] = [];
   try {
-    for (const entry of config.settings.listeners) listeners.push(await startRestListener(entry));
+    const basicAuth = restBasicAuth(config, process.env);
+    for (const entry of config.settings.listeners) listeners.push(await startRestListener(entry, basicAuth));
     const first = listeners[0]!;
     const slot = installRuntime(() => createRuntime("standalone", config, { port: first.port, protocol: "http" }, lock));
     installShutdownHandlers(listeners.map((listener) => () => listener.close()));

@@ -1,3 +1,5 @@
+import { principalOf } from "@/server/console/auth/principal";
+import { visibleTo } from "@/server/console/auth/visible-connectors";
 import { connectorNotices } from "@/server/console/connector-notices";
 import { autoRestartsSchema, type AutoRestarts } from "@/server/contracts/auto-restarts";
 import { connectorChangesSchema, type ConnectorChanges } from "@/server/contracts/connector-changes";
@@ -130,11 +132,14 @@ export async function connectorOffsetsResponse(request: Request): Promise<Respon
 /**
  * `GET /api/console/connectors/notices[?connector=<name>]`: what connectors' statuses cannot say
  * (a FileStreamSource waiting for its file), by connector; with `connector`, that one's only.
+ * Only connectors the caller may view are listed.
  */
 export async function connectorNoticesResponse(request: Request): Promise<Response> {
   try {
     const only = new URL(request.url).searchParams.get("connector") ?? undefined;
-    return Response.json(await connectorNotices((await readyRuntime()).herder, undefined, only), { headers: NO_STORE });
+    const visible = visibleTo(principalOf(request));
+    const { notices } = await connectorNotices((await readyRuntime()).herder, undefined, only);
+    return Response.json({ notices: Object.fromEntries(Object.entries(notices).filter(([name]) => visible(name))) }, { headers: NO_STORE });
   } catch (error) {
     return consoleErrorResponse(error);
   }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { encodePrincipal, PRINCIPAL_HEADER } from "@/server/console/auth/principal";
 import { consoleEventsResponse } from "@/server/http/console-events";
 import { Runtime } from "@/server/runtime/runtime";
 import { installRuntime, uninstallRuntime } from "@/server/runtime/runtime-slot";
@@ -33,5 +34,24 @@ describe("GET /api/console/events", () => {
     expect(event).toBe(`event: status\ndata: ${JSON.stringify({ type: "status", connector: "c1", task: 0, state: "FAILED", workerId: "w:1", trace: "Error: boom", at: 1 })}\n\n`);
     abort.abort();
     expect(runtime.events.size).toBe(0);
+  });
+
+  it("sends only the events and metric points of connectors the caller may view", async () => {
+    const { runtime, started } = installRuntime(
+      () => new Runtime({ mode: "embedded", workerId: "w:1", version: "0", restUrl: null, cluster: { bootstrap: "b", describeCluster: async () => ({ clusterId: "c", brokers: 1 }), close: async () => {} }, workers: new MemoryWorkerProcessStore() }),
+    );
+    await started;
+    const abort = new AbortController();
+    const principal = encodePrincipal({ user: "o", via: "token", grants: [{ role: "viewer", connectors: "orders-*" }], address: "" });
+    const response = await consoleEventsResponse(new Request("http://x/api/console/events", { signal: abort.signal, headers: { [PRINCIPAL_HEADER]: principal } }));
+    const reader = response.body!.getReader();
+    await read(reader, ": connected");
+    runtime.events.publish({ type: "connector", connector: "billing", change: "created", at: 1 });
+    runtime.events.publish({ type: "metrics", at: 2, points: [{ connector: "billing", task: null, metric: "source-record-poll-rate", value: 1 }, { connector: "orders-1", task: null, metric: "source-record-poll-rate", value: 2 }] });
+    const event = await read(reader, "\n\n");
+    expect(event).toContain("event: metrics");
+    expect(event).toContain("orders-1");
+    expect(event).not.toContain("billing");
+    abort.abort();
   });
 });

@@ -1,3 +1,5 @@
+import { principalOf } from "@/server/console/auth/principal";
+import { visibleTo } from "@/server/console/auth/visible-connectors";
 import { consoleErrorResponse } from "@/server/http/errors";
 import { readyRuntime } from "@/server/runtime/runtime-slot";
 
@@ -9,7 +11,8 @@ const KEEP_ALIVE_MS = 15_000;
  * of server/contracts/events.ts). Sends
  * `retry: 1000` so browsers reconnect within a second, and a comment every 15 s so proxies keep
  * the connection open. The subscription ends when the client goes away. 503 `runtime.not_ready`
- * while the runtime is starting.
+ * while the runtime is starting. Only events of connectors the caller may view are sent (metrics
+ * events keep the worker's own points and those connectors' points).
  */
 export async function consoleEventsResponse(request: Request): Promise<Response> {
   let runtime;
@@ -19,6 +22,7 @@ export async function consoleEventsResponse(request: Request): Promise<Response>
     return consoleErrorResponse(error);
   }
   const events = runtime.events;
+  const visible = visibleTo(principalOf(request));
   const encoder = new TextEncoder();
   let unsubscribe = () => {};
   let keepAlive: NodeJS.Timeout | undefined;
@@ -36,7 +40,11 @@ export async function consoleEventsResponse(request: Request): Promise<Response>
         }
       };
       send("retry: 1000\n: connected\n\n");
-      unsubscribe = events.subscribe((event) => send(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`));
+      unsubscribe = events.subscribe((event) => {
+        if (event.type !== "metrics" && !visible(event.connector)) return;
+        const shown = event.type === "metrics" ? { ...event, points: event.points.filter((point) => point.connector === null || visible(point.connector)) } : event;
+        send(`event: ${shown.type}\ndata: ${JSON.stringify(shown)}\n\n`);
+      });
       keepAlive = setInterval(() => send(": keep-alive\n\n"), KEEP_ALIVE_MS);
       request.signal.addEventListener("abort", () => {
         cleanup();

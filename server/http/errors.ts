@@ -23,6 +23,15 @@ const statusByCode: Record<string, number> = {
   "replay.in_progress": 409,
   "topic_tracking.disabled": 403,
   "logger.not_found": 404,
+  "auth.required": 401,
+  "auth.invalid_credentials": 401,
+  "auth.forbidden": 403,
+  "auth.csrf": 403,
+  "auth.setup_code": 403,
+  "auth.throttled": 429,
+  "auth.setup_done": 409,
+  "auth.last_admin": 409,
+  "auth.off": 409,
   // Kafka Connect answers an invalid log level with 404 (reference §10).
   "logger.invalid_level": 404,
 };

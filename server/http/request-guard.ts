@@ -54,7 +54,7 @@ export function requestPolicy(env: Readonly<Record<string, string | undefined>>,
 }
 
 /** Loopback names and addresses: `localhost`, `*.localhost`, 127.0.0.0/8, `::1`. */
-function isLoopbackHost(host: string): boolean {
+export function isLoopbackHost(host: string): boolean {
   return host === "localhost" || host.endsWith(".localhost") || host === "::1" || (isIP(host) === 4 && host.startsWith("127."));
 }
 

@@ -113,6 +113,31 @@ const consoleRules: Rule[] = [
   { method: "GET", path: ["audit", "export"], role: "admin", scope: "all" },
 ];
 
+/** One row of the table, as endpointRules() lists it: the API, method, path pattern (`:connector`, `*`), role and scope kind. */
+export interface EndpointRule {
+  api: "connect" | "console";
+  method: string;
+  /** Segments below the API's root; `:connector` names a connector, `*` any one segment. */
+  path: string[];
+  role: Role | "public";
+  scope: AccessScope["kind"];
+  event?: string;
+}
+
+/** Every rule of the table, in order: for tests that walk all endpoints and for documentation. */
+export function endpointRules(): EndpointRule[] {
+  const rows = (api: EndpointRule["api"], rules: Rule[]) =>
+    rules.map((rule) => ({
+      api,
+      method: rule.method,
+      path: [...rule.path],
+      role: rule.role,
+      scope: rule.path.includes(CONNECTOR) ? ("connector" as const) : (rule.scope ?? "all"),
+      ...(rule.event ? { event: rule.event } : {}),
+    }));
+  return [...rows("connect", connectRules), ...rows("console", consoleRules)];
+}
+
 /** Unknown endpoints need a signed-in user; their handler answers 404 or 405. */
 const SIGNED_IN: EndpointAccess = { role: "viewer", scope: { kind: "any" } };
 

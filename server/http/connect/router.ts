@@ -93,7 +93,7 @@ export async function routeConnectRequest(request: Request, segments: string[], 
     urlOf: (relative) => `${origin}${path.root}${relative}`,
   };
   try {
-    return await withForwardHop(context.query.get("forward"), () => hit.route.handle(context));
+    return await withForwardHop(context.query.get("forward"), () => hit.route.handle(context), request.headers.get("authorization"));
   } catch (error) {
     return connectErrorResponse(error);
   }

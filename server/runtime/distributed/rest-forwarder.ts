@@ -1,5 +1,5 @@
 import { messageOf, TributaryError } from "@/server/errors/tributary-error";
-import { currentForwardHop } from "@/server/runtime/distributed/forwarding";
+import { currentForwardAuthorization, currentForwardHop } from "@/server/runtime/distributed/forwarding";
 import type { ForwardToLeader, LeaderRequest } from "@/server/runtime/herder/leadership";
 
 /** Kafka Connect's answer when a request keeps landing on the wrong worker (a rebalance is under way). */
@@ -83,19 +83,26 @@ function resultOf(request: LeaderRequest, status: number, body: unknown): unknow
  * instead (two hops at most, so a rebalance cannot make requests circle). The other worker's
  * status and message come back unchanged (`forwarded.<status>`); a worker that cannot be reached
  * is a retriable `rebalance.in_progress` (409), as Kafka Connect answers while it has no leader.
+ * The caller's `Authorization` header goes along, so a leader that asks for Basic credentials
+ * accepts a request its follower accepted.
  */
 export function restForwarder(url: string): ForwardToLeader {
   return (async (request: LeaderRequest) => {
     const hop = currentForwardHop();
     if (hop === "last") throw new TributaryError("rebalance.in_progress", CONFLICTING_OPERATION, { retriable: true });
     const call = callFor(request);
+    const authorization = currentForwardAuthorization();
+    const headers: Record<string, string> = {
+      ...(call.body === undefined ? {} : { "content-type": "application/json" }),
+      ...(authorization ? { authorization } : {}),
+    };
     const target = new URL(`${url.replace(/\/$/, "")}${call.path}`);
     target.searchParams.set("forward", hop === "client" ? "true" : "false");
     let response: Response;
     try {
       response = await fetch(target, {
         method: call.method,
-        headers: call.body === undefined ? {} : { "content-type": "application/json" },
+        headers,
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         signal: AbortSignal.timeout(FORWARD_TIMEOUT_MS),
       });

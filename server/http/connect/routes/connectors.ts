@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { TributaryError } from "@/server/errors/tributary-error";
+import { mayActOnConnector } from "@/server/console/auth/authorize";
+import { visibleTo } from "@/server/console/auth/visible-connectors";
+import { principalOf } from "@/server/console/auth/principal";
 import { configMapSchema, objectErrors, readBody, submittedConfig, type ConfigMap } from "@/server/http/connect/body";
 import { empty, json, type Route, type RouteContext } from "@/server/http/connect/route";
 import type { InitialState } from "@/server/runtime/herder/herder-types";
@@ -40,18 +43,31 @@ function locationOf(context: RouteContext, name: string): string {
   return context.urlOf(`/connectors/${encodeURIComponent(name)}`);
 }
 
-/** `GET /connectors`: names, or with `expand=status|info` (repeatable) a map of the expansions. */
+/**
+ * `GET /connectors`: names, or with `expand=status|info` (repeatable) a map of the expansions;
+ * only the connectors the caller may view (all of them without a principal: login off on the
+ * worker's listener, in-process calls).
+ */
 async function listConnectors(context: RouteContext): Promise<Response> {
   const herder = await context.herder();
+  const visible = visibleTo(principalOf(context.request));
   const expansions = context.query.getAll("expand");
-  if (expansions.length === 0) return json(await herder.connectors());
-  return json(await herder.expandedConnectors({ status: expansions.includes("status"), info: expansions.includes("info") }));
+  if (expansions.length === 0) return json((await herder.connectors()).filter(visible));
+  const expanded = await herder.expandedConnectors({ status: expansions.includes("status"), info: expansions.includes("info") });
+  return json(Object.fromEntries(Object.entries(expanded).filter(([name]) => visible(name))));
 }
 
-/** `POST /connectors`: 201 + Location + ConnectorInfo; 409 when the name exists. */
+/**
+ * `POST /connectors`: 201 + Location + ConnectorInfo; 409 when the name exists. The proxy let
+ * through any editor; the connector the body names must be covered by the caller's editor grant
+ * (403 otherwise, naming it).
+ */
 async function createConnector(context: RouteContext): Promise<Response> {
   const body = await readBody(context.request, createBodySchema);
   const name = (body.name ?? "").trim();
+  const principal = principalOf(context.request);
+  const decision = principal && name !== "" ? mayActOnConnector(principal.grants, name, "editor") : { allowed: true as const };
+  if (!decision.allowed) throw new TributaryError("auth.forbidden", decision.message);
   const initialState = initialStateOf(body.initial_state);
   const config = withConnectorName(name, body.config);
   const herder = await context.herder();
