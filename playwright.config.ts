@@ -9,6 +9,8 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3200);
 const baseURL = `http://127.0.0.1:${port}`;
 process.env.E2E_DATABASE_URL ??= `file:${path.resolve(".cache", "e2e", `tributary-${Date.now()}.db`)}`;
+/** Where the first server's Tributary log lines also go, so specs can check what was logged. */
+process.env.E2E_LOG_FILE ??= path.resolve(".cache", "e2e", `server-${port}.log`);
 /** The second server, with login on (project `auth`, specs in e2e/auth/): its own port and database. */
 const authPort = Number(process.env.E2E_AUTH_PORT ?? port + 1);
 const authBaseURL = `http://127.0.0.1:${authPort}`;
@@ -56,6 +58,7 @@ export default defineConfig({
       CONNECT_CONFIG_PROVIDERS_FILE_CLASS: "org.apache.kafka.common.config.provider.FileConfigProvider",
       PORT: String(port),
       DATABASE_URL: process.env.E2E_DATABASE_URL,
+      TRIBUTARY_LOG_FILE: process.env.E2E_LOG_FILE,
     },
   }, {
     command: `node_modules/.bin/next start -H 127.0.0.1 -p ${authPort}`,

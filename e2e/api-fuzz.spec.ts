@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
@@ -64,13 +64,35 @@ test.describe("the app's APIs through Next.js", () => {
       .toBe("RUNNING");
     const stored = (await (await request.get(`/api/connect/connectors/${name}/config`)).json()) as Record<string, string>;
     expect(stored["connection.password"]).toBe(config["connection.password"]);
-    for (const route of [`/api/connect/connectors/${name}`, `/api/connect/connectors/${name}/tasks`, "/api/connect/connectors?expand=info&expand=status", `/api/console/connectors/${name}/changes`]) {
-      expect(await (await request.get(route)).text(), route).not.toContain(secret);
+    const answers = [
+      `/api/connect/connectors/${name}`,
+      `/api/connect/connectors/${name}/tasks`,
+      `/api/connect/connectors/${name}/tasks-config`,
+      "/api/connect/connectors?expand=info&expand=status",
+      `/api/console/connectors/${name}/changes`,
+      `/api/console/connectors/${name}/versions`,
+      `/api/console/connectors/${name}/versions/1`,
+      `/api/console/audit?target=${name}`,
+      `/api/console/audit/export?target=${name}`,
+    ];
+    for (const route of answers) {
+      const answer = await request.get(route);
+      expect(answer.status(), route).toBe(200);
+      expect(await answer.text(), route).not.toContain(secret);
     }
+    const audit = (await (await request.get(`/api/console/audit?target=${name}`)).json()) as { entries: Array<{ event: string }> };
+    expect(audit.entries.map((entry) => entry.event)).toContain("connector.config.update");
+    // The task resolved the reference when it started: whatever it logged is written by now.
+    const log = readFileSync(process.env.E2E_LOG_FILE!, "utf8");
+    expect(log, "the server's log file holds Tributary's lines").toContain('"logger":"tributary.runtime"');
+    expect(log).not.toContain(secret);
     await page.goto(`/connectors/${name}`);
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible({ timeout: 30_000 });
     const configCard = page.getByRole("region", { name: "Config", exact: true });
     await expect(configCard.getByText(config.file)).toBeVisible({ timeout: 15_000 });
+    expect(await page.content()).not.toContain(secret);
+    await page.goto("/audit");
+    await expect(page.getByText(name).first()).toBeVisible({ timeout: 15_000 });
     expect(await page.content()).not.toContain(secret);
   });
 });

@@ -32,7 +32,7 @@ export function withAudit<C>(handler: RouteHandler<C>): RouteHandler<C> {
     const at = Date.now();
     const caller = callerOf(request);
     const herder = currentHerder();
-    const target = access.scope.kind === "connector" ? access.scope.name : access.scope.kind === "body" ? await nameInBody(request) : targetOf(request);
+    const target = access.scope.kind === "connector" ? access.scope.name : access.scope.kind === "body" ? await nameInBody(request) : targetOf(request) || (await nameInBody(request));
     const connector = access.scope.kind === "connector" || access.scope.kind === "body" ? target : "";
     const before = connector && herder ? await configOf(herder, connector) : null;
     const response = await handler(request, context);
@@ -64,11 +64,17 @@ async function configOf(herder: Herder, name: string): Promise<Config | null> {
   }
 }
 
-/** The `name` of a create's JSON body, read from a copy (the handler reads the original); "" when there is none. */
+/**
+ * The `name` (a connector or user create) or `username` (a sign-in) of a JSON body, read from a
+ * copy (the handler reads the original); "" when there is none. Nothing else of the body is kept.
+ */
 async function nameInBody(request: Request): Promise<string> {
+  if (request.method !== "POST") return "";
   try {
     const body: unknown = JSON.parse(await readLimitedText(request.clone()));
-    return body && typeof body === "object" && typeof (body as { name?: unknown }).name === "string" ? (body as { name: string }).name : "";
+    if (!body || typeof body !== "object") return "";
+    const { name, username } = body as { name?: unknown; username?: unknown };
+    return typeof name === "string" ? name.slice(0, 250) : typeof username === "string" ? username.slice(0, 250) : "";
   } catch {
     return "";
   }

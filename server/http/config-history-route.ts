@@ -33,7 +33,8 @@ async function attributed(history: ConfigHistory, connector: string | null, user
       return { response, copy: response.ok ? response.clone() : undefined };
     },
     async ({ copy }) => {
-      const info = copy ? await infoOf(copy) : undefined;
+      if (!copy) return undefined;
+      const info = await infoOf(copy);
       const name = connector ?? info?.name;
       if (!name) return undefined;
       return { connector: name, config: info?.config ?? (await (await readyRuntime()).herder.connectorConfig(name)) };

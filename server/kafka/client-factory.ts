@@ -7,9 +7,12 @@ import { KafkajsAdmin } from "@/server/kafka/kafka-admin";
 import { kafkajsConfig } from "@/server/kafka/kafkajs-options";
 import { platformaticOptions } from "@/server/kafka/platformatic-options";
 import { PlatformaticRecordProducer } from "@/server/kafka/record-producer";
+import { SharedRecordProducer } from "@/server/kafka/shared-record-producer";
 import { PlatformaticSinkConsumer } from "@/server/kafka/sink-consumer";
 import type { KafkaClientFactory, RecordProducer, SinkConsumer } from "@/server/runtime/ports";
 
+/** The client id of the worker's shared producer (the worker's `producer.client.id` wins, as for every producer). */
+const SHARED_PRODUCER_CLIENT_ID = "connector-producer-shared";
 const COMPRESSION_TYPES: readonly CompressionAlgorithmValue[] = ["none", "gzip", "snappy", "lz4", "zstd"];
 
 /** `compression.type` of a producer's settings; an unknown value is refused naming the key, as Kafka's ProducerConfig does. */
@@ -28,16 +31,24 @@ export function compressionType(settings: Readonly<Record<string, string>>): Com
  * of `producer.override.` etc. and checked against the override policy). Each path uses the
  * client that measured faster for it (the reasons sit beside each class): producers and sink
  * consumers on @platformatic/kafka, the admin client on kafkajs. The admin client is one
- * per factory, shared.
+ * per factory, shared. So is the producer of every caller without overrides: a lease on one
+ * SharedRecordProducer (its contract says what stays per task), so N connectors do not mean N
+ * producers and N broker connections; a connector with `producer.override.*` keeps a producer of
+ * its own, built from its own settings. (Exactly-once source tasks, which Tributary does not run,
+ * would need a transactional producer each and must not take a lease.)
  */
 export class WorkerClientFactory implements KafkaClientFactory {
   private sharedAdmin: KafkajsAdmin | undefined;
+  private readonly sharedProducer: SharedRecordProducer;
 
-  constructor(private readonly worker: WorkerConfig) {}
+  constructor(private readonly worker: WorkerConfig) {
+    this.sharedProducer = new SharedRecordProducer(() => this.ownProducer(SHARED_PRODUCER_CLIENT_ID, {}));
+  }
 
+  /** A lease on the worker's shared producer when `overrides` is empty, otherwise a producer of its own named `clientId`. */
   producer(clientId: string, overrides: Readonly<Record<string, string>>): RecordProducer {
-    const settings = layeredClientSettings(this.worker, "producer", overrides);
-    return new PlatformaticRecordProducer({ connection: platformaticOptions(connectionSettings(settings, clientId)), compression: compressionType(settings) });
+    if (Object.keys(overrides).length === 0) return this.sharedProducer.lease();
+    return this.ownProducer(clientId, overrides);
   }
 
   sinkConsumer(options: { groupId: string; clientId: string; topics: string[] | RegExp; overrides: Readonly<Record<string, string>> }): SinkConsumer {
@@ -73,5 +84,10 @@ export class WorkerClientFactory implements KafkaClientFactory {
 
   async close(): Promise<void> {
     await this.sharedAdmin?.close();
+  }
+
+  private ownProducer(clientId: string, overrides: Readonly<Record<string, string>>): PlatformaticRecordProducer {
+    const settings = layeredClientSettings(this.worker, "producer", overrides);
+    return new PlatformaticRecordProducer({ connection: platformaticOptions(connectionSettings(settings, clientId)), compression: compressionType(settings) });
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Proves the @platformatic/kafka paths of server/kafka (the task producers, the sink consumer,
+ * Proves the @platformatic/kafka paths of server/kafka (the task producers, own and shared, the sink consumer,
  * OffsetDelete) against the Kafka version pinned in scripts/kafka/pom.xml, on the real broker:
  * produce with every compression type and read it all back, a rebalancing group, deleting one
  * partition's committed offset, and transactions committed and aborted as read_committed and
@@ -97,6 +97,28 @@ describe("@platformatic/kafka paths against the pinned Kafka broker", () => {
       expect(got?.headers).toEqual(record.headers);
       expect(got?.timestamp).toBe(record.timestamp);
     }
+  });
+
+  it("gives two tasks without overrides one shared producer: each send gets its own records' offsets, and closing one task's leaves the other's working", async () => {
+    const topic = await topics.create(uniqueName("compat-shared"), { partitions: 2 });
+    const first = clients.producer(uniqueName("compat-task-a"), {});
+    const second = clients.producer(uniqueName("compat-task-b"), {});
+    const batch = (task: string, count: number) =>
+      Array.from({ length: count }, (_, i) => ({ topic, partition: i % 2, key: null, value: Buffer.from(`${task}-${i}`), headers: [], timestamp: null }));
+    const [fromFirst, fromSecond] = await Promise.all([first.send(batch("a", 50)), second.send(batch("b", 30))]);
+    await first.close();
+    const afterClose = await second.send(batch("c", 4));
+    await second.close();
+
+    const consumer = new PlatformaticSinkConsumer(consumerOptions(topic));
+    const read = await collecting(consumer);
+    await eventually(() => (read.records.length >= 84 ? true : undefined), 60_000, "84 records");
+    await consumer.close();
+    const valueAt = new Map(read.records.map((r) => [`${r.partition}/${r.offset}`, r.value!.toString()]));
+    const written = (metadata: Array<{ partition: number; offset: bigint }>) => metadata.map((m) => valueAt.get(`${m.partition}/${m.offset}`));
+    expect(written(fromFirst)).toEqual(batch("a", 50).map((r) => r.value.toString()));
+    expect(written(fromSecond)).toEqual(batch("b", 30).map((r) => r.value.toString()));
+    expect(written(afterClose)).toEqual(["c-0", "c-1", "c-2", "c-3"]);
   });
 
   it("shares a group's partitions between two members, each starting at the group's committed offsets, and gives all of them to the one left", async () => {

@@ -67,8 +67,23 @@ function createRoot(destination?: DestinationStream): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
     },
-    destination ?? pino.destination({ dest: 1, sync: false }),
+    destination ?? standardDestination(process.env.TRIBUTARY_LOG_FILE),
   );
+}
+
+/**
+ * Standard output, and also the file `logFile` (appended to, its folder created) when it is set:
+ * `TRIBUTARY_LOG_FILE` keeps the same lines for operators who collect logs from files. Both
+ * streams take every level; the loggers' levels decide what is written.
+ */
+function standardDestination(logFile: string | undefined): DestinationStream {
+  const stdout = pino.destination({ dest: 1, sync: false });
+  if (!logFile) return stdout;
+  const file = pino.destination({ dest: logFile, sync: false, mkdir: true, append: true });
+  return pino.multistream([
+    { level: "trace", stream: stdout },
+    { level: "trace", stream: file },
+  ]);
 }
 
 /** The level a logger called `name` gets: its closest explicit ancestor's, else the root's. */

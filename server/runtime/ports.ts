@@ -52,7 +52,11 @@ export interface IncomingRecord extends KafkaTopicPartition {
   timestampType: "CreateTime" | "LogAppendTime" | "NoTimestampType";
 }
 
-/** Produces batches with acks=all and idempotence; one producer per task. */
+/**
+ * Produces batches with acks=all and idempotence. Each task holds one; it may be the task's own
+ * or a lease on a producer the worker shares between tasks, which behaves the same to the task
+ * (its `send` resolves with its own records' metadata; its `close` releases only its hold).
+ */
 export interface RecordProducer {
   /**
    * Sends `records` as few requests as possible and resolves, in input order, with where each
@@ -109,6 +113,7 @@ export interface KafkaAdmin {
 
 /** Builds Kafka clients from Connect's layered client settings (worker, then overrides). */
 export interface KafkaClientFactory {
+  /** A task's producer; `clientId` names it when it is the task's own (with `overrides`, it must be). */
   producer(clientId: string, overrides: Readonly<Record<string, string>>): RecordProducer;
   sinkConsumer(options: { groupId: string; clientId: string; topics: string[] | RegExp; overrides: Readonly<Record<string, string>> }): SinkConsumer;
   admin(): KafkaAdmin;

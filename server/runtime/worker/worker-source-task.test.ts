@@ -19,8 +19,8 @@ afterEach(async () => {
 });
 
 /** Starts the source task and returns it with its producer once it reported RUNNING. */
-async function started(target: "STARTED" | "PAUSED" = "STARTED") {
-  fx.worker.startTask(id, config, { "task.index": "0" }, target);
+async function started(target: "STARTED" | "PAUSED" = "STARTED", taskConfig: Record<string, string> = {}) {
+  fx.worker.startTask(id, config, { "task.index": "0", ...taskConfig }, target);
   await vi.advanceTimersByTimeAsync(0);
   return { task: ScriptedPlugins.sourceTasks[0]!, producer: fx.clients.sourceProducer("src", 0) };
 }
@@ -28,6 +28,17 @@ async function started(target: "STARTED" | "PAUSED" = "STARTED") {
 const sentValues = (fxProducer: { acknowledged: Array<Array<{ value: Buffer | null }>> }) => fxProducer.acknowledged.flat().map((record) => record.value?.toString());
 
 describe("WorkerSourceTask", () => {
+  it("backs off when poll returns nothing at once, instead of spinning, and sends what comes next", async () => {
+    const { task, producer } = await started("STARTED", { "poll.blocks": "false" });
+    await vi.advanceTimersByTimeAsync(5_000);
+    // 5, 10, 20, …, 320 ms, then every 500 ms: 7 + 9 polls in 5 s, where a loop without a wait never yields.
+    expect(task.emptyPolls).toBeGreaterThanOrEqual(15);
+    expect(task.emptyPolls).toBeLessThanOrEqual(18);
+    task.feed(sourceRecord("lines", "late", 1));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(sentValues(producer)).toEqual(["late"]);
+  });
+
   it("commits a source offset only once the producer acknowledged its record", async () => {
     const { task, producer } = await started();
     expect(fx.statesOf("src-0")).toEqual(["RUNNING"]);

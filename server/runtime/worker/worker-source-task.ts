@@ -7,6 +7,7 @@ import type { RetryWithToleranceOperator } from "@/server/runtime/errors/retry-w
 import type { SourceTaskMetrics } from "@/server/runtime/metrics/task-metrics";
 import type { OutgoingRecord, RecordMetadata, RecordProducer } from "@/server/runtime/ports";
 import type { TransformationChain } from "@/server/runtime/transforms/transformation-chain";
+import { IdlePollBackoff } from "@/server/runtime/worker/idle-poll-backoff";
 import { toOutgoing, type TaskConverters } from "@/server/runtime/worker/record-converters";
 import { WorkerTask, type TaskErrorHandling, type TaskId, type TaskStatusListener } from "@/server/runtime/worker/worker-task";
 import type { TargetState } from "@/server/storage/contracts/config-store";
@@ -43,8 +44,10 @@ const PRODUCER_CLASS = "org.apache.kafka.clients.producer.KafkaProducer";
  * overtakes a later one. Transforms and
  * converters run under the error operator; a record they drop or fail (tolerated) is not sent,
  * its own offset is not committed, and `commitRecord(record, null)` tells the task. A retriable
- * poll failure polls again. With `errors.tolerance=all` a batch Kafka refused for good is
- * reported and skipped, and its offsets are committed (as Kafka Connect does).
+ * poll failure polls again. A poll that returns nothing is followed by the IdlePollBackoff's
+ * wait, so a task whose poll does not block cannot starve the process. With
+ * `errors.tolerance=all` a batch Kafka refused for good is reported and skipped, and its offsets
+ * are committed (as Kafka Connect does).
  *
  * Invariant: a source offset is written to the offset store only after Kafka acknowledged the
  * record it belongs to and every record polled before it, or after that record failed, was
@@ -62,6 +65,7 @@ export class WorkerSourceTask extends WorkerTask {
   private readonly producing = new ProcessingContext();
   /** The batch on the wire: settles once its acknowledgement is recorded; rejects when the task must fail. */
   private inFlight: Promise<void> | null = null;
+  private readonly idle = new IdlePollBackoff();
 
   constructor(
     id: TaskId,
@@ -90,9 +94,13 @@ export class WorkerSourceTask extends WorkerTask {
         }
         const pollStarted = Date.now();
         const records = await this.poll();
-        if (records && records.length > 0) this.setup.metrics.recordPoll(records.length, Date.now() - pollStarted, records[records.length - 1]!.timestamp);
+        const polled = records?.length ?? 0;
+        const pollMs = Date.now() - pollStarted;
+        if (polled > 0) this.setup.metrics.recordPoll(polled, pollMs, records![polled - 1]!.timestamp);
         if (this.stopping) break;
-        if (records && records.length > 0) await this.dispatch(records);
+        const idleWait = this.idle.afterPoll(polled, pollMs);
+        if (polled > 0) await this.dispatch(records!);
+        else if (idleWait > 0) await this.sleep(idleWait);
       }
       await this.awaitInFlight();
     } finally {
@@ -104,14 +112,13 @@ export class WorkerSourceTask extends WorkerTask {
     void Promise.resolve(this.setup.task.stop()).catch((error: unknown) => this.log.warn({ err: String(error) }, "source task stop failed"));
   }
 
-  /** `poll`; a RetriableException polls again (after a short pause), anything else fails the task. */
+  /** `poll`; a RetriableException polls again (after the idle backoff), anything else fails the task. */
   private async poll(): Promise<SourceRecord[] | null> {
     try {
       return await this.setup.task.poll();
     } catch (error) {
       if (!(error instanceof TributaryError && error.retriable) || this.stopping) throw error;
       this.log.warn({ err: error.message }, "retriable poll failure, polling again");
-      await this.sleep(RETRY_SEND_MS);
       return null;
     }
   }

@@ -75,7 +75,8 @@ interface TaskEntry {
  */
 export class Worker {
   private readonly connectors = new Map<string, ConnectorEntry>();
-  private readonly tasks = new Map<string, TaskEntry>();
+  /** The tasks held, by connector then task number, so one connector's are found without scanning every task. */
+  private readonly tasks = new Map<string, Map<number, TaskEntry>>();
   private readonly metrics: ConnectMetrics;
   private readonly providers: ConfigProviders;
 
@@ -131,7 +132,7 @@ export class Worker {
 
   /** Moves one task to STARTED or PAUSED (a no-op when it is there, stopping or failed). */
   setTaskTargetState(id: TaskId, target: TargetState): void {
-    this.tasks.get(taskKey(id))?.task?.transitionTo(target);
+    this.taskEntry(id)?.task?.transitionTo(target);
   }
 
   /** The names of the connectors this worker holds. */
@@ -191,13 +192,13 @@ export class Worker {
    * FAILED (and held as such).
    */
   startTask(id: TaskId, connectorConfig: Readonly<Record<string, string>>, taskConfig: Readonly<Record<string, string>>, target: TargetState): void {
-    if (this.tasks.has(taskKey(id))) throw new TributaryError("task.already_running", `Task ${taskKey(id)} is already running on this worker`);
+    if (this.taskEntry(id)) throw new TributaryError("task.already_running", `Task ${taskKey(id)} is already running on this worker`);
     try {
       const task = this.buildTask(id, this.providers.resolve(connectorConfig), this.providers.resolve(taskConfig), target);
-      this.tasks.set(taskKey(id), { id, task, done: task.run(), connectorConfig, taskConfig });
+      this.holdTask({ id, task, done: task.run(), connectorConfig, taskConfig });
       this.metrics.recordTaskStartup(true);
     } catch (error) {
-      this.tasks.set(taskKey(id), { id, task: null, done: Promise.resolve(), connectorConfig, taskConfig });
+      this.holdTask({ id, task: null, done: Promise.resolve(), connectorConfig, taskConfig });
       this.metrics.recordTaskStartup(false);
       this.metrics.removeTask(id.connector, id.task);
       log.error({ task: taskKey(id), err: (error as Error).message }, "task could not be created");
@@ -207,15 +208,17 @@ export class Worker {
 
   /** The connector and task configs a held task was started with, or undefined when it is not held. */
   taskConfigsOf(id: TaskId): { connectorConfig: Readonly<Record<string, string>>; taskConfig: Readonly<Record<string, string>> } | undefined {
-    const entry = this.tasks.get(taskKey(id));
+    const entry = this.taskEntry(id);
     return entry && { connectorConfig: entry.connectorConfig, taskConfig: entry.taskConfig };
   }
 
   /** Stops these tasks, lets them go and waits for their loops to end (offsets committed, resources released). */
   async stopTasks(ids: TaskId[]): Promise<void> {
     const stopping = ids.flatMap((id) => {
-      const entry = this.tasks.get(taskKey(id));
-      this.tasks.delete(taskKey(id));
+      const entry = this.taskEntry(id);
+      const ofConnector = this.tasks.get(id.connector);
+      ofConnector?.delete(id.task);
+      if (ofConnector?.size === 0) this.tasks.delete(id.connector);
       entry?.task?.stop();
       return entry?.task ? [entry.done.then(() => this.metrics.removeTask(id.connector, id.task))] : [];
     });
@@ -224,7 +227,18 @@ export class Worker {
 
   /** The ids of the tasks this worker holds: the connector's, or every one. */
   taskIds(name?: string): TaskId[] {
-    return [...this.tasks.values()].map((entry) => entry.id).filter((id) => name === undefined || id.connector === name);
+    const held = name === undefined ? [...this.tasks.values()] : [this.tasks.get(name) ?? new Map<number, TaskEntry>()];
+    return held.flatMap((ofConnector) => [...ofConnector.values()].map((entry) => entry.id));
+  }
+
+  private taskEntry(id: TaskId): TaskEntry | undefined {
+    return this.tasks.get(id.connector)?.get(id.task);
+  }
+
+  private holdTask(entry: TaskEntry): void {
+    let ofConnector = this.tasks.get(entry.id.connector);
+    if (!ofConnector) this.tasks.set(entry.id.connector, (ofConnector = new Map()));
+    ofConnector.set(entry.id.task, entry);
   }
 
   /** Stops every task, then every connector. */

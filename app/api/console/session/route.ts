@@ -1,3 +1,4 @@
+import { withAudit } from "@/server/http/audit-route";
 import { loginResponse, logoutResponse, sessionInfoResponse } from "@/server/http/console-session";
 
 export const dynamic = "force-dynamic";
@@ -6,10 +7,10 @@ export function GET(request: Request): Promise<Response> {
   return sessionInfoResponse(request);
 }
 
-export function POST(request: Request): Promise<Response> {
+export const POST = withAudit((request: Request): Promise<Response> => {
   return loginResponse(request);
-}
+});
 
-export function DELETE(request: Request): Promise<Response> {
+export const DELETE = withAudit((request: Request): Promise<Response> => {
   return logoutResponse(request);
-}
+});

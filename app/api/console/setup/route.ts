@@ -1,7 +1,8 @@
+import { withAudit } from "@/server/http/audit-route";
 import { setupResponse } from "@/server/http/console-session";
 
 export const dynamic = "force-dynamic";
 
-export function POST(request: Request): Promise<Response> {
+export const POST = withAudit((request: Request): Promise<Response> => {
   return setupResponse(request);
-}
+});

@@ -1,3 +1,4 @@
+import { withAudit } from "@/server/http/audit-route";
 import { createTokenResponse, listTokensResponse } from "@/server/http/console-users";
 
 export const dynamic = "force-dynamic";
@@ -6,6 +7,6 @@ export function GET(request: Request): Promise<Response> {
   return listTokensResponse(request);
 }
 
-export function POST(request: Request): Promise<Response> {
+export const POST = withAudit((request: Request): Promise<Response> => {
   return createTokenResponse(request);
-}
+});

@@ -1,3 +1,4 @@
+import { withAudit } from "@/server/http/audit-route";
 import { createUserResponse, listUsersResponse } from "@/server/http/console-users";
 
 export const dynamic = "force-dynamic";
@@ -6,6 +7,6 @@ export function GET(): Promise<Response> {
   return listUsersResponse();
 }
 
-export function POST(request: Request): Promise<Response> {
+export const POST = withAudit((request: Request): Promise<Response> => {
   return createUserResponse(request);
-}
+});

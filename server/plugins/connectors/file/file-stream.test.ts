@@ -1,7 +1,7 @@
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { OffsetMap } from "@/server/plugins/api/offsets";
 import { SinkRecord } from "@/server/plugins/api/records";
 import type { SourceTaskContext } from "@/server/plugins/api/task";
@@ -85,6 +85,31 @@ describe("FileStreamSourceTask", () => {
     const sizes: number[] = [];
     for (let i = 0; i < 3; i++) sizes.push((await task.poll())!.length);
     expect(sizes).toEqual([10, 10, 5]);
+    await task.stop();
+  });
+
+  it("waits a second when the file has nothing new, as Kafka's task does, then reads what was appended", async () => {
+    const file = tempFile("idle.txt");
+    writeFileSync(file, "one\n");
+    const task = await startSource({ file, topic: "t" });
+    expect((await task.poll())!.map((r) => r.value)).toEqual(["one"]);
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      let settled = false;
+      const idle = task.poll().then((records) => {
+        settled = true;
+        return records;
+      });
+      while (vi.getTimerCount() === 0) await new Promise((resolve) => setImmediate(resolve)); // the fstat is real I/O
+      await vi.advanceTimersByTimeAsync(999);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await idle).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+    appendFileSync(file, "two\n");
+    expect((await task.poll())!.map((r) => [r.value, r.sourceOffset])).toEqual([["two", { position: 8 }]]);
     await task.stop();
   });
 

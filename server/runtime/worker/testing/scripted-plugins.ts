@@ -76,6 +76,8 @@ export class ScriptedSourceTask extends SourceTask {
   commits = 0;
   /** How many polls returned a batch. */
   polledBatches = 0;
+  /** How many polls returned nothing. */
+  emptyPolls = 0;
   stopped = false;
   readonly committedRecords: Array<{ value: unknown; acknowledged: boolean }> = [];
   private readonly batches: SourceRecord[][] = [];
@@ -104,11 +106,14 @@ export class ScriptedSourceTask extends SourceTask {
     this.wake?.();
   }
 
+  /** Waits for a batch, or with the task config `poll.blocks=false` returns null at once when none is queued. */
   async poll(): Promise<SourceRecord[] | null> {
-    while (this.batches.length === 0 && !this.stopped && !this.failure) await new Promise<void>((resolve) => (this.wake = resolve));
+    const blocks = this.props["poll.blocks"] !== "false";
+    while (blocks && this.batches.length === 0 && !this.stopped && !this.failure) await new Promise<void>((resolve) => (this.wake = resolve));
     if (this.failure) throw this.failure;
     const batch = this.batches.shift() ?? null;
     if (batch) this.polledBatches++;
+    else this.emptyPolls++;
     return batch;
   }
 
