@@ -1,12 +1,8 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient, type UseMutationResult, type UseQueryResult } from "@tanstack/react-query";
-import { z } from "zod";
 import { consoleRequest, consoleSend } from "@/components/queries/console-api";
-import { newTokenSchema, tokenViewSchema, type NewTokenDto, type TokenViewDto } from "@/server/contracts/auth-api";
-
-/** The list as a bare array (what the server answers today) or wrapped as `{tokens}` (the brief's shape). */
-const tokensSchema = z.union([z.array(tokenViewSchema), z.object({ tokens: z.array(tokenViewSchema) }).transform((body) => body.tokens)]);
+import { newTokenSchema, tokenListSchema, type NewTokenDto, type TokenViewDto } from "@/server/contracts/auth-api";
 
 /** An API token as listed (never its secret); instants as ISO strings, `expiresAt` null when it never expires. */
 export type ApiToken = TokenViewDto;
@@ -21,7 +17,7 @@ export const tokensQueryKey = ["console", "tokens"] as const;
 export function useTokens(): UseQueryResult<ApiToken[], Error> {
   return useQuery({
     queryKey: tokensQueryKey,
-    queryFn: async ({ signal }) => tokensSchema.parse(await consoleRequest("/tokens", signal)),
+    queryFn: async ({ signal }) => tokenListSchema.parse(await consoleRequest("/tokens", signal)).tokens,
   });
 }
 

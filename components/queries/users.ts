@@ -1,13 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient, type UseMutationResult, type UseQueryResult } from "@tanstack/react-query";
-import { z } from "zod";
 import { consoleRequest, consoleSend } from "@/components/queries/console-api";
 import type { Grant } from "@/server/contracts/auth";
-import { userViewSchema, type UserViewDto } from "@/server/contracts/auth-api";
-
-/** The list as a bare array (what the server answers today) or wrapped as `{users}` (the brief's shape). */
-const usersSchema = z.union([z.array(userViewSchema), z.object({ users: z.array(userViewSchema) }).transform((body) => body.users)]);
+import { userListSchema, type UserViewDto } from "@/server/contracts/auth-api";
 
 /** One console user as `GET /api/console/users` lists it (instants as ISO strings). */
 export type ConsoleUser = UserViewDto;
@@ -19,7 +15,7 @@ export const usersQueryKey = ["console", "users"] as const;
 export function useUsers(enabled = true): UseQueryResult<ConsoleUser[], Error> {
   return useQuery({
     queryKey: usersQueryKey,
-    queryFn: async ({ signal }) => usersSchema.parse(await consoleRequest("/users", signal)),
+    queryFn: async ({ signal }) => userListSchema.parse(await consoleRequest("/users", signal)).users,
     enabled,
   });
 }

@@ -254,9 +254,10 @@ test("a token is shown once, listed without its secret, and stops working when d
   expect(Date.parse(expiresAt)).toBeGreaterThan(Date.now());
   const listed = await call("GET", "/api/console/tokens", { authorization: `Bearer ${token}` });
   expect(JSON.stringify(listed.body)).not.toContain(token.slice(-20));
-  expect((listed.body as Array<{ id: string; user: string }>).every((row) => row.user === name)).toBe(true);
-  expect((listed.body as Array<Record<string, unknown>>).find((row) => row.id === id)).not.toHaveProperty("hash");
-  const everyone = (await call("GET", "/api/console/tokens", { authorization: adminBasic })).body as Array<{ user: string }>;
+  const mine = (listed.body as { tokens: Array<Record<string, unknown>> }).tokens;
+  expect(mine.every((row) => row.user === name)).toBe(true);
+  expect(mine.find((row) => row.id === id)).not.toHaveProperty("hash");
+  const everyone = ((await call("GET", "/api/console/tokens", { authorization: adminBasic })).body as { tokens: Array<{ user: string }> }).tokens;
   expect(new Set(everyone.map((row) => row.user)).size).toBeGreaterThan(1);
   const viewer = callers.find((caller) => caller.label === "viewer")!;
   expect((await call("DELETE", `/api/console/tokens/${id}`, { authorization: viewer.authorization })).status).toBe(404);
@@ -268,7 +269,7 @@ test("users: passwords of 12 characters, no hashes shown, the last admin stays",
   const short = await call("POST", "/api/console/users", { authorization: adminBasic, body: { name: `short-${suffix}`, password: "short", grants: [{ role: "viewer", connectors: "*" }] } });
   expect(short.status).toBe(400);
   expect((short.body as { message: string }).message).toContain("12 characters");
-  const users = (await call("GET", "/api/console/users", { authorization: adminBasic })).body as Array<Record<string, unknown>>;
+  const users = ((await call("GET", "/api/console/users", { authorization: adminBasic })).body as { users: Array<Record<string, unknown>> }).users;
   expect(users.map((user) => user.name)).toContain("admin");
   expect(JSON.stringify(users)).not.toContain("scrypt");
   expect((await call("DELETE", "/api/console/users/admin", { authorization: adminBasic })).status).toBe(409);

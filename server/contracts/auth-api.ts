@@ -39,6 +39,9 @@ export const userViewSchema = z.object({
 });
 export type UserViewDto = z.infer<typeof userViewSchema>;
 
+/** `GET /api/console/users` (admins only). */
+export const userListSchema = z.object({ users: z.array(userViewSchema) });
+
 /** `POST /api/console/tokens`. */
 export const createTokenRequestSchema = z.strictObject({
   name: z.string().trim().min(1, "name the token").max(100),
@@ -59,6 +62,9 @@ export const tokenViewSchema = z.object({
   expiresAt: z.string().nullable(),
 });
 export type TokenViewDto = z.infer<typeof tokenViewSchema>;
+
+/** `GET /api/console/tokens`: the caller's tokens, every user's for an admin. */
+export const tokenListSchema = z.object({ tokens: z.array(tokenViewSchema) });
 
 /** `POST /api/console/session` and `POST /api/console/setup` answers: who is signed in now. */
 export const signedInSchema = z.object({ user: z.object({ name: z.string(), grants: z.array(grantSchema) }) });

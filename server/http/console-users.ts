@@ -34,7 +34,7 @@ function userParam(name: string): string {
 
 /** `GET /api/console/users`: every user with grants, never hashes. */
 export function listUsersResponse(): Promise<Response> {
-  return answer((auth) => auth.admin.list());
+  return answer(async (auth) => ({ users: await auth.admin.list() }));
 }
 
 /** `POST /api/console/users` `{name, password, grants}`: 201 the user. */
@@ -73,7 +73,7 @@ const isAdmin = (principal: Principal) => roleOnAll(principal.grants) === "admin
 export function listTokensResponse(request: Request): Promise<Response> {
   return answer(async (auth) => {
     const principal = caller(request);
-    return auth.tokens.list(isAdmin(principal) ? undefined : principal.user);
+    return { tokens: await auth.tokens.list(isAdmin(principal) ? undefined : principal.user) };
   });
 }
 
