@@ -22,12 +22,20 @@ afterAll(async () => {
 });
 
 describe("authGate", () => {
-  it("answers 503 before the service is installed, except on public endpoints", async () => {
+  it("answers 503 before the service is installed with login on, except on public endpoints; with login off lets everyone in as anonymous", async () => {
     uninstallAuth();
+    const previous = process.env.TRIBUTARY_AUTH;
     try {
+      process.env.TRIBUTARY_AUTH = "on";
       expect((await refusal(await authGate(request("GET", "/api/console/topics")))).status).toBe(503);
       expect(await authGate(request("GET", "/api/console/session"))).toEqual({});
+      process.env.TRIBUTARY_AUTH = "off";
+      const outcome = await authGate(request("GET", "/connectors"));
+      if (outcome.refusal) throw new Error(`refused: ${outcome.refusal.status}`);
+      expect(outcome.principal).toMatchObject({ user: "anonymous", via: "none", grants: [{ role: "admin", connectors: "*" }] });
     } finally {
+      if (previous === undefined) delete process.env.TRIBUTARY_AUTH;
+      else process.env.TRIBUTARY_AUTH = previous;
       installAuth(() => service, async () => undefined);
     }
   });

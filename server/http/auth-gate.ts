@@ -1,6 +1,7 @@
 import { CSRF_HEADER, type Principal } from "@/server/contracts/auth";
 import { TributaryError } from "@/server/errors/tributary-error";
-import type { Authenticated, AuthService } from "@/server/console/auth/auth-service";
+import { authModeOf } from "@/server/console/auth/auth-mode";
+import { ANONYMOUS_GRANTS, type Authenticated, type AuthService } from "@/server/console/auth/auth-service";
 import { readyAuth } from "@/server/console/auth/auth-slot";
 import { authorize } from "@/server/console/auth/authorize";
 import { endpointAccess } from "@/server/console/auth/endpoint-access";
@@ -16,6 +17,14 @@ type Surface = "connect" | "console" | "page";
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Sign-in endpoints, exempt from the CSRF check (a stale cookie must not block signing in; the Origin guard covers them). */
 const SIGN_IN = new Set(["POST /api/console/session", "POST /api/console/setup"]);
+
+function authOff(): boolean {
+  try {
+    return authModeOf(process.env) === "off";
+  } catch {
+    return false;
+  }
+}
 
 function surfaceOf(pathname: string): Surface {
   if (/^\/api\/connect(\/|$)/.test(pathname) || pathname === "/metrics") return "connect";
@@ -73,6 +82,8 @@ export async function authGate(request: Request): Promise<GateOutcome> {
     service = await readyAuth();
   } catch (error) {
     if (access.role === "public") return {};
+    // With login off nobody is asked who they are: no need to wait for the service (the console's pages work while it starts).
+    if (authOff()) return { principal: { user: "anonymous", via: "none", grants: ANONYMOUS_GRANTS, address: clientAddress(request) } };
     return { refusal: refuse(surface, error as TributaryError) };
   }
   let who: Authenticated | undefined;
