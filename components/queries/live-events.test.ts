@@ -42,6 +42,21 @@ describe("status events in the React Query cache", () => {
     expect(client.getQueryData<ConnectorStateInfo>(connectorStatusQueryKey("c2"))).toEqual({ ...cached.c1!.status!, name: "c2" });
   });
 
+  it("empties a STOPPED connector's tasks and does not add back the UNASSIGNED reports its stopping tasks write", () => {
+    const client = new QueryClient();
+    client.setQueryData(connectorStatusQueryKey("c1"), cached.c1!.status);
+    applyStatusEvents(client, [
+      { type: "status", connector: "c1", task: null, state: "STOPPED", workerId: "w", at: 1 },
+      { type: "status", connector: "c1", task: 0, state: "UNASSIGNED", workerId: "w", at: 2 },
+    ]);
+    expect(client.getQueryData<ConnectorStateInfo>(connectorStatusQueryKey("c1"))).toMatchObject({ connector: { state: "STOPPED" }, tasks: [] });
+    applyStatusEvents(client, [
+      { type: "status", connector: "c1", task: null, state: "RUNNING", workerId: "w", at: 3 },
+      { type: "status", connector: "c1", task: 0, state: "RUNNING", workerId: "w", at: 4 },
+    ]);
+    expect(client.getQueryData<ConnectorStateInfo>(connectorStatusQueryKey("c1"))!.tasks).toEqual([{ id: 0, state: "RUNNING", worker_id: "w" }]);
+  });
+
   it("writes a burst of 1,000 events over 1,000 connectors into the list with one cache write, the last event of each winning", () => {
     const client = new QueryClient();
     const many: ExpandedConnectors = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`c${i}`, { status: { ...cached.c1!.status!, name: `c${i}` } }]));

@@ -23,12 +23,17 @@ export function useLive(): boolean {
   return useContext(LiveContext);
 }
 
-/** `status` with the event's connector or task state (and trace) in place of the old one. */
+/**
+ * `status` with the event's connector or task state (and trace) in place of the old one. A
+ * STOPPED connector has no tasks (its task configs are emptied, as in Kafka Connect): its tasks
+ * go, and the UNASSIGNED reports they write while stopping are not added back, because the
+ * removal of their statuses that follows is not an event.
+ */
 function withEvent(status: ConnectorStateInfo, event: StatusEvent): ConnectorStateInfo {
   const instance = { state: event.state, worker_id: event.workerId, ...(event.trace ? { trace: event.trace } : {}) };
-  return event.task === null
-    ? { ...status, connector: instance }
-    : { ...status, tasks: [...status.tasks.filter((t) => t.id !== event.task), { id: event.task, ...instance }].sort((a, b) => a.id - b.id) };
+  if (event.task === null) return { ...status, connector: instance, ...(event.state === "STOPPED" ? { tasks: [] } : {}) };
+  if (status.connector.state === "STOPPED" && event.state === "UNASSIGNED") return status;
+  return { ...status, tasks: [...status.tasks.filter((t) => t.id !== event.task), { id: event.task, ...instance }].sort((a, b) => a.id - b.id) };
 }
 
 /**
