@@ -107,6 +107,7 @@ async function produce(topic: string, values: string[]): Promise<void> {
   await producer.close();
 }
 
+const dlqEnd = async (topic: string) => (await harness.clients.admin().endOffsets([topic])).reduce((sum, p) => sum + Number(p.offset), 0);
 const committed = async (connector: string) => (await harness.clients.admin().groupOffsets(`connect-${connector}`)).reduce((sum, p) => sum + Number(p.offset), 0);
 
 /** The test's keys and values are plain text. */
@@ -135,8 +136,10 @@ describe("errors.tolerance and the dead letter queue on a sink", () => {
 
     await eventually(() => (lines(output).length === 9_900 ? true : undefined), 60_000, "9,900 lines in the sink's file");
     await eventually(async () => ((await committed(name)) === 10_000 ? true : undefined), 30_000, "the group's offsets past all 10,000 records");
+    // Invariant under test: the failed records were in the DLQ before the offsets moved past them.
+    expect(await dlqEnd(dlq), "records in the DLQ once the offsets are committed").toBe(100);
 
-    const failed = await readTopic(harness.clients, dlq, 100);
+    const failed = await readTopic(harness.clients, dlq, 100, 60_000);
     expect(failed).toHaveLength(100);
     const bad = values.flatMap((value, offset) => (value.startsWith("not json") ? [{ value, offset }] : []));
     expect(failed.map((record) => record.value?.toString())).toEqual(bad.map((b) => b.value));
