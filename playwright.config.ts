@@ -26,6 +26,19 @@ const serverEnv = {
   KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? "",
 };
 
+/** The production build served on `serverPort` of 127.0.0.1, with the common settings and `env`. */
+function appServer(serverPort: number, env: Record<string, string | undefined>) {
+  return {
+    command: `node_modules/.bin/next start -H 127.0.0.1 -p ${serverPort}`,
+    url: `http://127.0.0.1:${serverPort}/api/connect/health`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 10_000 },
+    stdout: "pipe" as const,
+    env: { ...serverEnv, PORT: String(serverPort), ...env } as Record<string, string>,
+  };
+}
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: ".cache/e2e/results",
@@ -44,35 +57,14 @@ export default defineConfig({
     { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: ["auth/**"] },
     { name: "auth", use: { baseURL: authBaseURL }, testMatch: ["auth/**/*.spec.ts"] },
   ],
-  webServer: [{
-    command: `node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
-    url: `${baseURL}/api/connect/health`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-    stdout: "pipe",
-    env: {
-      ...serverEnv,
+  webServer: [
+    appServer(port, {
       // Config providers, for the spec that keeps a connector's secret in a file (api-fuzz.spec.ts).
       CONNECT_CONFIG_PROVIDERS: "file",
       CONNECT_CONFIG_PROVIDERS_FILE_CLASS: "org.apache.kafka.common.config.provider.FileConfigProvider",
-      PORT: String(port),
       DATABASE_URL: process.env.E2E_DATABASE_URL,
       TRIBUTARY_LOG_FILE: process.env.E2E_LOG_FILE,
-    },
-  }, {
-    command: `node_modules/.bin/next start -H 127.0.0.1 -p ${authPort}`,
-    url: `${authBaseURL}/api/connect/health`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-    stdout: "pipe",
-    env: {
-      ...serverEnv,
-      PORT: String(authPort),
-      DATABASE_URL: process.env.E2E_AUTH_DATABASE_URL,
-      TRIBUTARY_AUTH: "on",
-      TRIBUTARY_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
-    },
-  }],
+    }),
+    appServer(authPort, { DATABASE_URL: process.env.E2E_AUTH_DATABASE_URL, TRIBUTARY_AUTH: "on", TRIBUTARY_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD }),
+  ],
 });

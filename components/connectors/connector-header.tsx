@@ -21,7 +21,16 @@ import { connectorHealth } from "@/server/contracts/connector-health";
  * A label and its badge, named by the label so it can be found by role: the observed state is a
  * polite live region (`role="status"`), so a change is announced; the target state is a group.
  */
-function StateItem({ id, label, state, live, tone = toneOf(state), title }: { id: string; label: string; state: string; live: boolean; tone?: Tone; title?: string }) {
+interface StateItemProps {
+  id: string;
+  label: string;
+  state: string;
+  live: boolean;
+  tone?: Tone;
+  title?: string;
+}
+
+function StateItem({ id, label, state, live, tone = toneOf(state), title }: StateItemProps) {
   return (
     <div role={live ? "status" : "group"} aria-labelledby={id} title={title} className="flex items-center gap-2">
       <span id={id} className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{label}</span>

@@ -17,6 +17,21 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 
 type Outcome = { state: "waiting" } | { state: "created" } | { state: "failed"; message: string };
 
+/** What the import list says of one found config: its outcome once creating started, else whether it can be created. */
+function importNote(outcome: Outcome | undefined, name: string, existing: Record<string, unknown>): string {
+  if (outcome?.state === "created") return "Created";
+  if (outcome?.state === "failed") return outcome.message;
+  if (outcome?.state === "waiting") return "Creating…";
+  if (!name) return "No name: it will be refused";
+  return name in existing ? "A connector of this name exists: it will be refused" : "Ready";
+}
+
+/** The note's colour: green once created, red when refused, grey otherwise. */
+function noteTone(outcome: Outcome | undefined): string {
+  if (outcome?.state === "created") return "text-emerald-700 dark:text-emerald-400";
+  return outcome?.state === "failed" ? "text-red-700 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400";
+}
+
 const field = "w-full rounded-md border border-zinc-300 bg-white p-3 font-mono text-[0.8125rem] leading-5 text-zinc-900 shadow-xs dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100";
 
 /** "Export all": every connector's config in one JSON file (an array of POST bodies) or one .properties file (blocks). Secrets read `********`. */
@@ -67,6 +82,7 @@ function ImportDialog() {
   const [outcomes, setOutcomes] = useState<Record<number, Outcome>>({});
   const [running, setRunning] = useState(false);
   const mayCreate = useCan()("edit");
+  const allCreated = found.every((_, index) => outcomes[index]?.state === "created");
   const read = (texts: string[]) => {
     try {
       setFound(texts.flatMap((each) => parseConnectorTexts(each)));
@@ -84,7 +100,8 @@ function ImportDialog() {
       if (outcomes[index]?.state === "created") continue;
       setOutcomes((current) => ({ ...current, [index]: { state: "waiting" } }));
       try {
-        await connectRequest("/connectors", { method: "POST", body: { name: config.name ?? "", config, ...(initialState ? { initial_state: initialState } : {}) } });
+        const body = { name: config.name ?? "", config, ...(initialState ? { initial_state: initialState } : {}) };
+        await connectRequest("/connectors", { method: "POST", body });
         setOutcomes((current) => ({ ...current, [index]: { state: "created" } }));
       } catch (caught) {
         setOutcomes((current) => ({ ...current, [index]: { state: "failed", message: (caught as Error).message } }));
@@ -131,12 +148,10 @@ function ImportDialog() {
             {found.map(({ config }, index) => {
               const name = config.name ?? "";
               const outcome = outcomes[index];
-              const note =
-                outcome?.state === "created" ? "Created" : outcome?.state === "failed" ? outcome.message : outcome?.state === "waiting" ? "Creating…" : !name ? "No name: it will be refused" : name in existing ? "A connector of this name exists: it will be refused" : "Ready";
               return (
                 <li key={index} aria-label={name || `Connector ${index + 1}`} className="px-3 py-2">
                   <p className="truncate font-mono text-xs font-medium" title={name}>{name || "(no name)"} <span className="font-normal text-zinc-500">{config["connector.class"] ?? "no connector.class"}</span></p>
-                  <p className={`text-xs break-words ${outcome?.state === "created" ? "text-emerald-700 dark:text-emerald-400" : outcome?.state === "failed" ? "text-red-700 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400"}`}>{note}</p>
+                  <p className={`text-xs break-words ${noteTone(outcome)}`}>{importNote(outcome, name, existing)}</p>
                 </li>
               );
             })}
@@ -144,7 +159,7 @@ function ImportDialog() {
         ) : null}
         <div className="mt-5 flex justify-end gap-2">
           <Button onClick={close}>Close</Button>
-          <PrimaryButton onClick={() => void createAll()} disabled={found.length === 0 || running || found.every((_, index) => outcomes[index]?.state === "created")}>
+          <PrimaryButton onClick={() => void createAll()} disabled={found.length === 0 || running || allCreated}>
             {running ? "Creating…" : `Create ${found.length === 1 ? "1 connector" : `${found.length} connectors`}`}
           </PrimaryButton>
         </div>

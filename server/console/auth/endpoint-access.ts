@@ -20,9 +20,8 @@ export interface EndpointAccess {
   event?: string;
 }
 
-type Method = string;
 interface Rule {
-  method: Method;
+  method: string;
   path: string[];
   role: Role | "public";
   /** `:connector` in the path → connector scope; otherwise this one. */
